@@ -5,3 +5,8 @@ export { checkMetadata } from './event/validate-metadata.js';
 export { validateEvent, type ValidateContext } from './event/validate-event.js';
 export { validateBatch, type BatchResult } from './event/validate-batch.js';
 export { newId, type IdPrefix } from './id.js';
+export { Decimal, type DecimalLike } from './money/decimal.js';
+export { DECIMAL_MAX_LENGTH, DECIMAL_MAX_EXPONENT } from './money/decimal-parse.js';
+export { DEFAULT_ROUNDING, isRoundingMode, type RoundingMode } from './money/rounding.js';
+export { CURRENCIES, currencyExponent, isCurrency } from './money/currency.js';
+export { priceComponent, type PriceComponent, type PriceComponentInput } from './money/price-component.js';
