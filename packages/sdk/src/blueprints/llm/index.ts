@@ -1,0 +1,2 @@
+// The llm blueprint; filled in by its owner.
+export {};

@@ -1,0 +1,2 @@
+// The object-storage blueprint; filled in by its owner.
+export {};

@@ -1,0 +1,2 @@
+// The stream blueprint; filled in by its owner.
+export {};

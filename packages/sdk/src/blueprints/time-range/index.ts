@@ -1,0 +1,2 @@
+// The time-range blueprint; filled in by its owner.
+export {};
