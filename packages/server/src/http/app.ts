@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { requireApiKey } from './auth.js';
+import type { AppContext, Route } from './context.js';
+import { installErrorHandler } from './error-handler.js';
+import { acceptCompressedBodies } from './gzip.js';
+import { customersCreate } from './routes/customers-create.js';
+import { customersGet } from './routes/customers-get.js';
+import { customersList } from './routes/customers-list.js';
+import { customersUpdate } from './routes/customers-update.js';
+import { eventsGet } from './routes/events-get.js';
+import { eventsIngest } from './routes/events-ingest.js';
+import { eventsList } from './routes/events-list.js';
+import { health } from './routes/health.js';
+import { metricsRoute } from './routes/metrics.js';
+import { openapi } from './routes/openapi.js';
+
+const PUBLIC_ROUTES: Route[] = [health, metricsRoute, openapi];
+const API_ROUTES: Route[] = [
+  eventsIngest, eventsList, eventsGet,
+  customersCreate, customersList, customersGet, customersUpdate,
+];
+
+export interface AppOptions {
+  /** Extra routes (later features register here). */
+  routes?: Route[];
+  logger?: boolean;
+}
+
+/** Builds the HTTP app over services created once at start-up. */
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
+    bodyLimit: ctx.config.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  });
+  installErrorHandler(app);
+  acceptCompressedBodies(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    ctx.metrics.latency.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tally API', version: '0.1.0', description: 'Usage metering, wire-compatible with the Dodo Payments usage-based billing API.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  for (const route of PUBLIC_ROUTES) route(app, ctx);
+  await app.register(async (scope) => {
+    requireApiKey(scope, ctx.keys);
+    for (const route of [...API_ROUTES, ...(opts.routes ?? [])]) route(scope, ctx);
+  });
+  return app;
+}

@@ -1,0 +1,22 @@
+import type { Config } from '../config/config.js';
+import type { AppContext } from '../http/context.js';
+import { Metrics } from '../http/metrics.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { CustomerService } from './customer-service.js';
+import { EventService } from './event-service.js';
+import { KeyService } from './key-service.js';
+
+/** Creates every service once, over one store. */
+export async function createContext(config: Config, store?: Store): Promise<AppContext> {
+  const s = store ?? (await openStore({ url: config.databaseUrl, poolSize: config.poolSize }));
+  const customers = new CustomerService(s);
+  return {
+    config,
+    store: s,
+    keys: new KeyService(s),
+    customers,
+    events: new EventService(s, customers, config.window),
+    metrics: new Metrics(),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Store } from './store.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
+
+export interface OpenStoreOptions {
+  /** A SQLite file path (or sqlite:path, or :memory:) or a postgres:// URL. */
+  url: string;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens the store a database URL names, migrating its schema. */
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  if (isPostgresUrl(opts.url)) {
+    throw new Error('PostgreSQL support is not built yet');
+  }
+  return openSqliteStore({ path: opts.url.replace(/^sqlite:(\/\/)?/, '') });
+}

@@ -1,0 +1,19 @@
+/**
+ * The slice of better-sqlite3 this adapter uses, declared here so the rest
+ * of the adapter does not depend on the driver's own types.
+ */
+export interface SqliteStatement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+}
+
+export interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  exec(sql: string): void;
+  pragma(sql: string, options?: { simple?: boolean }): unknown;
+  transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
+  function(name: string, options: { deterministic?: boolean }, fn: (...args: never[]) => unknown): void;
+  close(): void;
+  readonly open: boolean;
+}

@@ -1,0 +1,57 @@
+import type { ValidEvent } from '@tally/core';
+import type {
+  ApiKey, Customer, CustomerPatch, CustomerQuery, EventQuery, Mode, StoredEvent,
+} from './types.js';
+
+/**
+ * The storage port. Routes and services see only this; SQLite and PostgreSQL
+ * adapters implement it and pass one contract suite (store/contract).
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly events: EventStore;
+  readonly customers: CustomerStore;
+  readonly keys: KeyStore;
+  /** Resolves when the database answers; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface InsertResult {
+  /** The events whose event_id was new in this mode, in input order. */
+  inserted: ValidEvent[];
+}
+
+export interface EventStore {
+  /**
+   * Stores the events whose event_id is new in this mode, all in one durable
+   * transaction: when this resolves, they survive a crash.
+   */
+  insert(mode: Mode, events: ValidEvent[], ingestedAt: number): Promise<InsertResult>;
+  /** Newest first (timestamp, then arrival). */
+  list(mode: Mode, query: EventQuery): Promise<StoredEvent[]>;
+  get(mode: Mode, eventId: string): Promise<StoredEvent | undefined>;
+}
+
+export interface CustomerStore {
+  /** Rejects with ConflictError when the external_id is taken in this mode. */
+  create(customer: Customer): Promise<Customer>;
+  get(mode: Mode, id: string): Promise<Customer | undefined>;
+  list(mode: Mode, query: CustomerQuery): Promise<Customer[]>;
+  update(mode: Mode, id: string, patch: CustomerPatch): Promise<Customer | undefined>;
+  /** Of the given IDs, those that name a customer by customer_id or external_id. */
+  findKnown(mode: Mode, ids: readonly string[]): Promise<Set<string>>;
+}
+
+export interface NewApiKey extends ApiKey {
+  /** SHA-256 of the secret, hex. The secret itself is never stored. */
+  hash: string;
+}
+
+export interface KeyStore {
+  create(key: NewApiKey): Promise<void>;
+  findByHash(hash: string): Promise<ApiKey | undefined>;
+  list(): Promise<ApiKey[]>;
+  /** Marks the key revoked; returns it, or undefined when there is no such key. */
+  revoke(id: string, at: number): Promise<ApiKey | undefined>;
+}
