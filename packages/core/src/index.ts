@@ -10,3 +10,16 @@ export { DECIMAL_MAX_LENGTH, DECIMAL_MAX_EXPONENT } from './money/decimal-parse.
 export { DEFAULT_ROUNDING, isRoundingMode, type RoundingMode } from './money/rounding.js';
 export { CURRENCIES, currencyExponent, isCurrency } from './money/currency.js';
 export { priceComponent, type PriceComponent, type PriceComponentInput } from './money/price-component.js';
+export {
+  WINDOW_SIZES,
+  isWindowSize,
+  MIN_WINDOW_MS,
+  MAX_WINDOW_MS,
+  type WindowSize,
+  type AlignedWindowSize,
+  type TimeRange,
+} from './window/window-size.js';
+export { isValidTimeZone, zoneOffset, wallTime } from './window/time-zone.js';
+export { localToUtc } from './window/local-time.js';
+export { windowBounds, windowStart } from './window/window-bounds.js';
+export { windowsFor, DEFAULT_MAX_WINDOWS, type WindowsOptions } from './window/windows-for.js';
