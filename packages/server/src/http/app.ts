@@ -5,6 +5,7 @@ import { requireApiKey } from './auth.js';
 import type { AppContext, Route } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { acceptCompressedBodies } from './gzip.js';
+import { installValidators } from './validators.js';
 import { customersCreate } from './routes/customers-create.js';
 import { customersGet } from './routes/customers-get.js';
 import { customersList } from './routes/customers-list.js';
@@ -35,9 +36,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     bodyLimit: ctx.config.bodyLimit,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   });
   installErrorHandler(app);
+  installValidators(app);
+  // The API speaks JSON only: a text/plain body is refused (415), not misread.
+  app.removeContentTypeParser('text/plain');
   acceptCompressedBodies(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
