@@ -22,4 +22,10 @@ export {
   ConfigurationError,
   type ErrorBody,
 } from './client/errors.js';
+export { createBatch, QueueFullError, type Batch, type CleanupResult } from './batch/create-batch.js';
+export type { CreateBatchOptions } from './batch/options.js';
+export type { BatchHooks, DropReason, ErrorInfo, FlushReport, HookName } from './batch/hooks.js';
+export type { BatchStats } from './batch/stats.js';
+export type { DeadLetter } from './batch/dead-letter.js';
+export { trackAPICall, type TrackAPICallOptions } from './api-call/track-api-call.js';
 export { EVENT_LIMITS } from '@tally/core';

@@ -24,6 +24,9 @@ export interface FakeServer {
   /** How many times each event_id arrived in an accepted request. */
   received: Map<string, number>;
   requests: number;
+  /** Requests being handled now, and the most at once so far. */
+  active: number;
+  peakActive: number;
   /** Sizes of each request's event list, in arrival order. */
   batchSizes: number[];
   /** Return a fault to answer the n-th request (1-based) with it, or undefined. */
@@ -48,7 +51,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function startFakeServer(): Promise<FakeServer> {
   const waiters: Array<{ n: number; resolve: () => void }> = [];
   const fake: FakeServer = {
-    url: '', apiKey: 'test_key', stored: new Map(), received: new Map(), requests: 0, batchSizes: [], fault: undefined,
+    url: '', apiKey: 'test_key', stored: new Map(), received: new Map(), requests: 0, active: 0, peakActive: 0, batchSizes: [], fault: undefined,
     waitForRequests: (n) => new Promise((resolve) => {
       if (fake.requests >= n) resolve();
       else waiters.push({ n, resolve });
@@ -64,6 +67,8 @@ export async function startFakeServer(): Promise<FakeServer> {
     return { ingested_count: ingested, duplicate_count: events.length - ingested, unknown_customer_ids: [] };
   };
   const server = createServer(async (req, res) => {
+    fake.peakActive = Math.max(fake.peakActive, ++fake.active);
+    res.on('close', () => fake.active--);
     const n = ++fake.requests;
     for (const w of waiters.filter((w) => w.n <= n)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
     if (req.method !== 'POST' || req.url !== '/events/ingest') return send(res, 404, { code: 'NOT_FOUND', message: 'no route' });

@@ -19,11 +19,11 @@ function toTimestamp(value: TrackEvent['timestamp'], now: number): string | unde
 }
 
 /**
- * Turns an app's event into the wire form and checks it by the server's own
- * rules. The ID and timestamp are fixed here, once: a queued or retried event
- * keeps the time it happened and the ID the server deduplicates by.
+ * Turns an app's event into the wire form. The ID and timestamp are fixed
+ * here, once: a queued or retried event keeps the time it happened and the ID
+ * the server deduplicates by.
  */
-export function toWireEvent(event: TrackEvent, ctx: PrepareContext, index = 0, issues: EventIssue[] = []): WireEvent | undefined {
+export function buildWireEvent(event: TrackEvent, ctx: PrepareContext): WireEvent {
   const wire: WireEvent = {
     event_id: event.eventId ?? randomEventId(),
     customer_id: event.customerId,
@@ -31,6 +31,12 @@ export function toWireEvent(event: TrackEvent, ctx: PrepareContext, index = 0, i
     timestamp: toTimestamp(event.timestamp, ctx.now),
   };
   if (event.metadata !== undefined) wire.metadata = event.metadata;
+  return wire;
+}
+
+/** buildWireEvent, then the server's own rules; issues are pushed to `issues`. */
+export function toWireEvent(event: TrackEvent, ctx: PrepareContext, index = 0, issues: EventIssue[] = []): WireEvent | undefined {
+  const wire = buildWireEvent(event, ctx);
   const ok = validateEvent(wire, index, { now: ctx.now, window: ctx.timeWindow }, issues);
   return ok ? wire : undefined;
 }

@@ -1,0 +1,182 @@
+import type { EventIssue } from '@tally/core';
+import { TallyError, ValidationError } from '../client/errors.js';
+import type { Ingestion } from '../client/ingestion.js';
+import { holdOpen } from '../client/keep-alive.js';
+import { buildWireEvent, describeIssues, toWireEvent } from '../client/prepare-event.js';
+import { sleep } from '../client/sleep.js';
+import type { WireEvent } from '../client/wire-event.js';
+import { Spool } from '../spool/spool.js';
+import type { TrackEvent, UsageRecorder } from '../types.js';
+import { deadLetters, type DeadLetter } from './dead-letter.js';
+import { BatchEngine } from './engine.js';
+import { Hooks, type HookFor, type HookName } from './hooks.js';
+import { resolveBatchOptions, type CreateBatchOptions } from './options.js';
+import { emptyStats, type BatchStats } from './stats.js';
+
+/** track() on a full queue under the 'reject' policy, or on a closed batch. */
+export class QueueFullError extends TallyError {
+  override name = 'QueueFullError';
+}
+
+export interface CleanupResult {
+  /** True when every event was acknowledged or dead-lettered before the deadline. */
+  delivered: boolean;
+  /** Events not delivered: kept in the spool, or (without one) dead-lettered. */
+  remaining: number;
+}
+
+export interface Batch extends UsageRecorder {
+  /** Queues an event; false when it was refused (see onFull, onDeadLetter). Never throws for bad input. */
+  add(event: TrackEvent): boolean;
+  /** Queues an event; resolves once it is queued (and on disk, with a spool). Rejects on bad input or a full queue. */
+  track(event: TrackEvent): Promise<void>;
+  /** Sends everything queued so far; rejects if a transient failure outlasted the retries (the events stay queued). */
+  flush(): Promise<void>;
+  /** Flushes within a deadline, then closes the batch and its spool. */
+  cleanup(options?: { timeoutMs?: number }): Promise<CleanupResult>;
+  stats(): BatchStats;
+  on<N extends HookName>(name: N, fn: HookFor<N>): () => void;
+  /** Resolves once the spool (if any) is open and its events are queued. */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * A batching queue in front of an Ingestion: one HTTP request carries up to
+ * min(maxSize, 1000) events; see CreateBatchOptions for the policies.
+ */
+export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = {}): Batch {
+  const o = resolveBatchOptions(options);
+  const hooks = new Hooks(options);
+  const counts = emptyStats();
+  let spool: Spool | undefined;
+  let closing: Promise<CleanupResult> | undefined;
+  let roomWaiters: Array<() => void> = [];
+
+  const noteError = (error: unknown) => {
+    const e = error as { message?: string; name?: string; status?: number };
+    counts.lastError = { message: String(e?.message ?? error), name: String(e?.name ?? 'Error'), status: e?.status, at: new Date() };
+  };
+  const deadLetter = (letters: DeadLetter[]) => {
+    if (letters.length === 0) return;
+    counts.failed += letters.length;
+    if (spool) {
+      const s = spool;
+      void s.writeDeadLetters(letters).then(() => s.resolve(letters.map((l) => l.event.event_id))).catch(noteError);
+    }
+    if (hooks.has('dead-letter')) hooks.emit('onDeadLetter', letters);
+    else if (!spool) console.error(`[tally] ${letters.length} event(s) refused for good: ${letters[0]!.reason}`);
+  };
+
+  const engine = new BatchEngine(ingestion, o, {
+    onAttempt: (n) => { counts.requests++; counts.sent += n; },
+    onRetry: (info) => { counts.retried++; hooks.emit('onRetry', info); },
+    onAcknowledged: (events, res, durationMs) => {
+      counts.acknowledged += events.length;
+      counts.duplicates += res?.duplicate_count ?? 0;
+      void spool?.resolve(events.map((e) => e.event_id)).catch(noteError);
+      hooks.emit('onFlush', {
+        events: events.length, durationMs, ingested_count: res?.ingested_count ?? events.length,
+        duplicate_count: res?.duplicate_count ?? 0, unknown_customer_ids: res?.unknown_customer_ids ?? [],
+      });
+    },
+    onError: (error, events, willRetry) => { noteError(error); hooks.emit('onError', error, { events, willRetry }); },
+    onDead: deadLetter,
+    onSettled: () => {
+      const waiting = roomWaiters;
+      roomWaiters = [];
+      for (const wake of waiting) wake();
+    },
+  });
+
+  const ready = (async () => {
+    if (!o.spoolDir) return;
+    try {
+      spool = await Spool.open(o.spoolDir);
+      engine.enqueueRecovered(spool.recovered);
+    } catch (err) {
+      // Keep metering in memory rather than refuse every event; say so loudly.
+      noteError(err);
+      hooks.emit('onError', err, { events: [], willRetry: false });
+      if (!hooks.has('error')) console.error(`[tally] spool unavailable, events are held in memory only: ${(err as Error).message}`);
+    }
+  })().finally(() => {
+    engine.ready = true;
+    engine.pump();
+  });
+
+  const ctx = () => ({ eventName: ingestion.config.eventName, timeWindow: ingestion.config.timeWindow, now: Date.now() });
+  const admit = (wire: WireEvent): Promise<void> => {
+    engine.enqueue(wire);
+    if (!o.spoolDir) return Promise.resolve();
+    return ready.then(() => spool?.append([wire]));
+  };
+
+  const batch: Batch = {
+    ready,
+    add(event) {
+      const issues: EventIssue[] = [];
+      const wire = toWireEvent(event, ctx(), 0, issues);
+      if (!wire) {
+        deadLetter(deadLetters([buildWireEvent(event, ctx())], new ValidationError(describeIssues(issues), issues), new Map([[0, issues]])));
+        return false;
+      }
+      if (closing || engine.held >= o.maxQueueSize) {
+        counts.dropped++;
+        hooks.emit('onDrop', event, closing ? 'closed' : 'queue-full');
+        return false;
+      }
+      admit(wire).catch(noteError);
+      return true;
+    },
+    async track(event) {
+      const issues: EventIssue[] = [];
+      const wire = toWireEvent(event, ctx(), 0, issues);
+      if (!wire) throw new ValidationError(`Invalid event: ${describeIssues(issues)}`, issues);
+      while (!closing && o.onFull === 'wait' && engine.held >= o.maxQueueSize) {
+        await new Promise<void>((wake) => roomWaiters.push(wake));
+      }
+      if (closing || engine.held >= o.maxQueueSize) {
+        counts.dropped++;
+        hooks.emit('onDrop', event, closing ? 'closed' : 'queue-full');
+        throw new QueueFullError(closing ? 'The batch is closed.' : `The queue holds ${o.maxQueueSize} events already.`);
+      }
+      await admit(wire);
+    },
+    async flush() {
+      const release = holdOpen();
+      try {
+        await ready;
+        await engine.flush();
+      } finally {
+        release();
+      }
+    },
+    cleanup(opts = {}) {
+      closing ??= (async () => {
+        const release = holdOpen();
+        const deadline = Date.now() + (opts.timeoutMs ?? o.cleanupTimeoutMs);
+        const timer = setTimeout(() => engine.abort.abort(new TallyError('cleanup() reached its deadline')), deadline - Date.now());
+        for (const wake of roomWaiters.splice(0)) wake();
+        try {
+          await ready;
+          while (engine.held > 0 && !engine.abort.signal.aborted) {
+            await engine.flush().catch(() => sleep(Math.min(engine.backoffRemaining, deadline - Date.now()), engine.abort.signal).catch(() => undefined));
+          }
+        } finally {
+          clearTimeout(timer);
+        }
+        const left = await engine.stop(new TallyError('the batch was closed'));
+        if (left.length > 0 && !spool) {
+          deadLetter(deadLetters(left.map((e) => e.wire), new TallyError('undelivered when cleanup() reached its deadline')));
+        }
+        await spool?.close().catch(noteError);
+        release();
+        return { delivered: left.length === 0, remaining: left.length };
+      })();
+      return closing;
+    },
+    stats: () => ({ ...counts, queued: engine.held, spooled: spool?.size ?? 0 }),
+    on: (name, fn) => hooks.on(name, fn),
+  };
+  return batch;
+}
