@@ -9,7 +9,8 @@ export const warnOnError: TrackErrorHandler = (error, event) => {
 
 function safely(onError: TrackErrorHandler, error: unknown, event?: TrackEvent): void {
   try {
-    onError(error, event);
+    if (event) onError(error, event);
+    else onError(error);
   } catch {
     // A throwing hook must not turn bookkeeping into an app failure.
   }
