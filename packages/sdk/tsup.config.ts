@@ -13,7 +13,10 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   target: 'node20',
   platform: 'node',
-  dts: { resolve: ['@tally/core'], compilerOptions: { composite: false, customConditions: ['tally-source'] } },
+  dts: {
+    resolve: ['@tally/core'],
+    compilerOptions: { composite: false, rootDir: '..', baseUrl: '.', paths: { '@tally/core': ['../core/src/index.ts'] } },
+  },
   noExternal: ['@tally/core'],
   esbuildOptions(options) {
     options.conditions = ['tally-source'];

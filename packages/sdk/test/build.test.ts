@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+let root: string;
+
+/** Builds into a scratch copy and installs it as node_modules/@tally/sdk, as a user would get it. */
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'tally-sdk-build-'));
+  const pkg = join(root, 'node_modules', '@tally', 'sdk');
+  await mkdir(pkg, { recursive: true });
+  await run('npx', ['tsup', '--out-dir', join(pkg, 'dist'), '--silent'], { cwd: pkgDir, timeout: 120_000 });
+  await cp(join(pkgDir, 'package.json'), join(pkg, 'package.json'));
+  await symlink(join(pkgDir, '../../node_modules/typescript'), join(root, 'node_modules', 'typescript'));
+}, 120_000);
+afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+
+const node = (file: string) => run(process.execPath, [file], { cwd: root }).then((r) => r.stdout.trim());
+
+describe('the built package', () => {
+  it('has no runtime dependencies and inlines @tally/core', async () => {
+    const pkg = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8'));
+    expect(pkg.dependencies ?? {}).toEqual({});
+    const dist = join(root, 'node_modules/@tally/sdk/dist');
+    for (const f of await readdir(dist)) {
+      if (!f.endsWith('.map')) expect(await readFile(join(dist, f), 'utf8'), f).not.toContain('@tally/core');
+    }
+  });
+
+  it('loads with require() and import, every subpath included', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const subpaths = ['llm', 'object-storage', 'stream', 'time-range'];
+    await writeFile(join(root, 'a.cjs'), `const s = require('@tally/sdk');
+${subpaths.map((p) => `require('@tally/sdk/${p}');`).join('\n')}
+console.log(typeof s.createBatch, typeof s.Ingestion, s.EVENT_LIMITS.maxEventsPerRequest);`);
+    await writeFile(join(root, 'b.mjs'), `import { createBatch, deterministicEventId } from '@tally/sdk';
+${subpaths.map((p, i) => `import * as m${i} from '@tally/sdk/${p}';`).join('\n')}
+console.log(typeof createBatch, deterministicEventId('c', 'a', 1));`);
+    expect(await node('a.cjs')).toBe('function function 1000');
+    expect(await node('b.mjs')).toBe('function c_a_1');
+  });
+
+  it('type-checks a consumer under NodeNext', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(root, 'c.mts'), `import { createBatch, Ingestion, type BatchStats } from '@tally/sdk';
+const b = createBatch(new Ingestion({ apiKey: 'k', baseURL: 'http://x', eventName: 'e' }), { maxSize: 10 });
+const s: BatchStats = b.stats();
+b.add({ customerId: 'c', metadata: { n: s.sent } });`);
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    await run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', join(pkgDir, '../../node_modules/@types'), 'c.mts'], { cwd: root });
+  });
+});
