@@ -1,0 +1,63 @@
+/**
+ * Ingest throughput over loopback HTTP (1000-event batches, durable commits)
+ * against a real server process on SQLite, and in the same run the raw
+ * better-sqlite3 insert rate for the same rows as the ceiling.
+ *   npm run bench:ingest [-- --events 200000 --rounds 5 --concurrency 8]
+ */
+import { parseArgs } from 'node:util';
+import os from 'node:os';
+import Database from 'better-sqlite3';
+import { SQLITE_MIGRATIONS } from '../packages/server/src/store/sqlite/migrations.ts';
+import { startServerProcess } from '../packages/server/src/testing/start-server-process.ts';
+import { tempDbPath } from '../packages/server/src/testing/temp-db.ts';
+import { bodiesOf, makeEvents } from './lib/events.ts';
+import { median, postAll } from './lib/http-load.ts';
+
+const { values } = parseArgs({ options: { events: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' } } });
+const EVENTS = Number(values.events ?? 200_000);
+const ROUNDS = Number(values.rounds ?? 5);
+const CONCURRENCY = Number(values.concurrency ?? 8);
+
+function rawCeiling(round: number): number {
+  const db = tempDbPath();
+  const raw = new Database(db.path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.exec(SQLITE_MIGRATIONS[0]!);
+  const insert = raw.prepare('INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const events = makeEvents(`raw${round}`, EVENTS);
+  const rows = events.map((e) => [0, e.event_id, e.customer_id, e.event_name, Date.parse(e.timestamp), JSON.stringify(e.metadata), 0]);
+  const tx = raw.transaction((chunk: unknown[][]) => { for (const r of chunk) insert.run(...r); });
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += 1000) tx(rows.slice(i, i + 1000));
+  const ms = performance.now() - t0;
+  raw.close();
+  db.remove();
+  return (EVENTS / ms) * 1000;
+}
+
+const server = await startServerProcess();
+const http: number[] = [];
+const ceiling: number[] = [];
+try {
+  // Warm-up: JIT and page cache, not measured.
+  await postAll(`${server.url}/events/ingest`, server.apiKey, bodiesOf(makeEvents('warm', 20_000), 1000), CONCURRENCY);
+  for (let r = 0; r < ROUNDS; r++) {
+    const bodies = bodiesOf(makeEvents(`r${r}`, EVENTS), 1000);
+    const ms = await postAll(`${server.url}/events/ingest`, server.apiKey, bodies, CONCURRENCY);
+    http.push((EVENTS / ms) * 1000);
+    ceiling.push(rawCeiling(r));
+    console.error(`round ${r + 1}: http ${Math.round(http.at(-1)!)} ev/s, raw ${Math.round(ceiling.at(-1)!)} ev/s`);
+  }
+} finally {
+  await server.stop();
+}
+const h = median(http);
+const c = median(ceiling);
+console.log(JSON.stringify({
+  machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}, node ${process.version}`,
+  events_per_round: EVENTS, rounds: ROUNDS, concurrency: CONCURRENCY,
+  http_events_per_s_median: Math.round(h),
+  raw_sqlite_events_per_s_median: Math.round(c),
+  fraction_of_ceiling: Number((h / c).toFixed(3)),
+}, null, 2));
