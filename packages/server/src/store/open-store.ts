@@ -1,4 +1,5 @@
 import type { Store } from './store.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 export interface OpenStoreOptions {
@@ -15,7 +16,7 @@ export function isPostgresUrl(url: string): boolean {
 /** Opens the store a database URL names, migrating its schema. */
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   if (isPostgresUrl(opts.url)) {
-    throw new Error('PostgreSQL support is not built yet');
+    return openPostgresStore({ url: opts.url, poolSize: opts.poolSize });
   }
   return openSqliteStore({ path: opts.url.replace(/^sqlite:(\/\/)?/, '') });
 }
