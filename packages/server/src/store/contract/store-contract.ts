@@ -90,6 +90,16 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(await ids({ customerId: 'nobody' })).toEqual([]);
       });
 
+      it('reports each event as new to exactly one of many concurrent overlapping inserts', async () => {
+        const pool = Array.from({ length: 60 }, () => ev());
+        const calls = Array.from({ length: 8 }, (_, k) =>
+          store.events.insert('test_mode', pool.filter((_, i) => (i + k) % 3 !== 0), 1));
+        const results = await Promise.all(calls);
+        const claimed = results.flatMap((r) => r.inserted.map((e) => e.eventId));
+        expect(claimed.sort()).toEqual(pool.map((e) => e.eventId).sort());
+        expect(await store.events.list('test_mode', { limit: 100, offset: 0 })).toHaveLength(60);
+      });
+
       it('inserts a 1000-event batch atomically in one call', async () => {
         const batch = Array.from({ length: 1000 }, () => ev());
         expect((await store.events.insert('test_mode', batch, 1)).inserted).toHaveLength(1000);

@@ -3,6 +3,7 @@ import { modeCode } from '../mode-code.js';
 import type { EventStore, InsertResult } from '../store.js';
 import type { EventQuery, Mode, StoredEvent } from '../types.js';
 import type { SqliteDatabase } from './driver.js';
+import { groupCommit } from './group-commit.js';
 import { guard } from './guard.js';
 
 interface EventRow {
@@ -33,8 +34,8 @@ export function sqliteEvents(db: SqliteDatabase): EventStore {
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const getOne = db.prepare(`SELECT ${COLUMNS} FROM events WHERE mode = ? AND event_id = ?`);
-  // One transaction per request: one fsync, and all or nothing.
-  const insertAll = db.transaction((mode: number, events: ValidEvent[], at: number) => {
+  // Each request is all or nothing, and concurrent requests share one fsync.
+  const insertAll = groupCommit(db, ({ mode, events, at }: { mode: number; events: ValidEvent[]; at: number }) => {
     const inserted: ValidEvent[] = [];
     for (const e of events) {
       const meta = e.metadata === null ? null : JSON.stringify(e.metadata);
@@ -48,7 +49,7 @@ export function sqliteEvents(db: SqliteDatabase): EventStore {
 
   return {
     async insert(mode: Mode, events: ValidEvent[], ingestedAt: number): Promise<InsertResult> {
-      return guard(() => ({ inserted: insertAll(modeCode(mode), events, ingestedAt) }));
+      return { inserted: await insertAll({ mode: modeCode(mode), events, at: ingestedAt }) };
     },
     async get(mode, eventId) {
       return guard(() => {
