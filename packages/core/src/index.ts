@@ -30,3 +30,30 @@ export {
   type BillingPeriod,
   type BillingUnit,
 } from './money/billing-period.js';
+export {
+  AGGREGATION_TYPES,
+  FILTER_OPERATORS,
+  isNumericAggregation,
+  type Aggregation,
+  type AggregationType,
+  type NumericAggregationType,
+  type Condition,
+  type Conjunction,
+  type Filter,
+  type FilterOperator,
+  type MeterDefinition,
+  type MeterInput,
+} from './meter/types.js';
+export { METER_LIMITS, type MeterIssue } from './meter/limits.js';
+export { checkFilter } from './meter/validate-filter.js';
+export { validateMeterInput, type MeterValidation, type ValidMeterInput } from './meter/validate-meter.js';
+export { matchesFilter, conditionHolds, metadataValue } from './meter/filter-match.js';
+export { explainFilter, type ClauseFailure } from './meter/explain-filter.js';
+export { isNumericString } from './meter/numeric-string.js';
+export { eventContribution, type Contribution } from './meter/contribution.js';
+export { uniqueKey } from './meter/unique-key.js';
+export { compareCodePoints, isLaterEvent } from './meter/event-order.js';
+export { emptyCell, addToCell, mergeCells, type RollupCell } from './meter/rollup-cell.js';
+export { cellValue, AVG_SCALE } from './meter/cell-value.js';
+export { explainEvent, type EventExplanation, type ExplainContext, type ExplainReason } from './meter/explain-event.js';
+export { aggregateNaive, type NaiveOptions, type UsageItem } from './meter/aggregate-naive.js';
