@@ -1,5 +1,5 @@
 import type { Metadata, MetadataValue } from '../event/types.js';
-import { Decimal } from '../money/decimal.js';
+import { numberToDecimalText } from '../money/decimal-text.js';
 import { metadataValue } from './filter-match.js';
 import { isNumericString } from './numeric-string.js';
 import type { Aggregation } from './types.js';
@@ -38,7 +38,7 @@ export function eventContribution(aggregation: Aggregation, metadata: Metadata |
   if (actual === undefined) return { counts: false, reason: 'missing_key', key, actual: null };
   if (aggregation.type === 'unique_count') return { counts: true, value: null, unique: uniqueKey(actual) };
   if (typeof actual === 'number' && Number.isFinite(actual)) {
-    return { counts: true, value: Decimal.fromNumber(actual).toString(), unique: null };
+    return { counts: true, value: numberToDecimalText(actual), unique: null };
   }
   return { counts: false, reason: isNumericString(actual) ? 'not_numeric_string' : 'not_numeric', key, actual };
 }

@@ -1,4 +1,4 @@
-import { Decimal } from '../money/decimal.js';
+import { addDecimalText, compareDecimalText } from '../money/decimal-text.js';
 import type { Contribution } from './contribution.js';
 import { isLaterEvent } from './event-order.js';
 
@@ -28,7 +28,7 @@ export function emptyCell(): RollupCell {
 function pick(a: string | null, b: string | null, want: 1 | -1): string | null {
   if (a === null) return b;
   if (b === null) return a;
-  return Decimal.parse(b).compare(a) === want ? b : a;
+  return compareDecimalText(b, a) === want ? b : a;
 }
 
 /** The cell with one more event. An event that does not count leaves it unchanged. */
@@ -39,7 +39,7 @@ export function addToCell(cell: RollupCell, contribution: Contribution, ts: numb
   const later = cell.last_ts === null || isLaterEvent(ts, eventId, cell.last_ts, cell.last_event_id!);
   return {
     count: cell.count + 1,
-    sum: Decimal.parse(cell.sum).add(Decimal.parse(value)).toString(),
+    sum: addDecimalText(cell.sum, value),
     min: pick(cell.min, value, -1),
     max: pick(cell.max, value, 1),
     last_ts: later ? ts : cell.last_ts,
@@ -54,7 +54,7 @@ export function mergeCells(a: RollupCell, b: RollupCell): RollupCell {
   const last = bLater ? b : a;
   return {
     count: a.count + b.count,
-    sum: Decimal.parse(a.sum).add(Decimal.parse(b.sum)).toString(),
+    sum: addDecimalText(a.sum, b.sum),
     min: pick(a.min, b.min, -1),
     max: pick(a.max, b.max, 1),
     last_ts: last.last_ts,

@@ -1,5 +1,5 @@
 import type { MetadataValue } from '../event/types.js';
-import { Decimal } from '../money/decimal.js';
+import { numberToDecimalText } from '../money/decimal-text.js';
 
 /**
  * The canonical string under which unique_count counts a value, distinct by
@@ -13,7 +13,7 @@ export function uniqueKey(value: MetadataValue): string {
     case 'string':
       return `s:${value}`;
     case 'number':
-      return `n:${Decimal.fromNumber(value).toString()}`;
+      return `n:${numberToDecimalText(value)}`;
     case 'boolean':
       return value ? 'b:true' : 'b:false';
     default:
