@@ -58,3 +58,4 @@ export { cellValue, AVG_SCALE } from './meter/cell-value.js';
 export { explainEvent, type EventExplanation, type ExplainContext, type ExplainReason } from './meter/explain-event.js';
 export { aggregateNaive, type NaiveOptions, type UsageItem } from './meter/aggregate-naive.js';
 export { addDecimalText, compareDecimalText, numberToDecimalText } from './money/decimal-text.js';
+export * from './histogram/index.js';
