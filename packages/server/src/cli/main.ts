@@ -1,5 +1,8 @@
 import { ConfigError } from '../config/load-config.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { keysCommand } from './keys.js';
+import { migrateCommand } from './migrate.js';
 import { serveCommand } from './serve.js';
 
 const USAGE = `usage: tally <command> [options]
@@ -10,6 +13,9 @@ commands:
   keys create           create an API key: --mode test_mode|live_mode [--name N] [--read-only]
   keys list             list API keys
   keys revoke ID        revoke an API key
+  migrate               bring the database schema up to date (servers also do it at start)
+  export                write customers and events as NDJSON: [--out FILE|-]
+  import                read an export into this database: [--in FILE|-] [--allow-backdated]
 
 every command takes --db PATH_OR_URL (default ./data/tally.db, or TALLY_DATABASE_URL)`;
 
@@ -18,6 +24,9 @@ export type Command = (args: string[]) => Promise<void>;
 const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   keys: keysCommand,
+  migrate: migrateCommand,
+  export: exportCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {
