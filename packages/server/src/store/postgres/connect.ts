@@ -14,6 +14,8 @@ const BIGINT_AS_NUMBER = { to: 20, from: [20], serialize: (x: number) => String(
 /** Opens a postgres.js pool behind the small PgPool interface. */
 export function connectPostgres(url: string, opts: ConnectOptions): PgPool {
   const fromUrl = new URL(url).searchParams;
+  // Named prepared statements do not survive PgBouncer < 1.21 in transaction mode: ?prepare=false.
+  const prepare = fromUrl.get('prepare') !== 'false';
   const sql = postgres(url, {
     max: opts.max,
     // A short default so an unreachable database fails fast; the URL may override it.
@@ -25,7 +27,7 @@ export function connectPostgres(url: string, opts: ConnectOptions): PgPool {
   const wrap = (s: postgres.Sql | postgres.TransactionSql): PgQueryable => ({
     // Prepared: the same few statements run millions of times.
     query: async (text, params = []) =>
-      (await s.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as never,
+      (await s.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare })) as never,
     script: async (text) => {
       await s.unsafe(text);
     },
