@@ -20,7 +20,8 @@ export function deadLetters(events: WireEvent[], error: unknown, issuesByIndex?:
   const reason = api?.error?.message ?? (error instanceof Error ? error.message : String(error));
   return events.map((event, i) => ({
     event,
-    reason,
+    // The event's own broken rules say more than the request-level message.
+    reason: issuesByIndex?.get(i)?.map((x) => `${x.field} ${x.message}`).join('; ') || reason,
     status: api?.status,
     code: api?.code ?? (error instanceof TallyError ? error.name : undefined),
     issues: issuesByIndex?.get(i) ?? [],

@@ -34,7 +34,6 @@ export class BatchEngine {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private backoffUntil = 0;
   private backoffStep: number;
-  private urgent = 0;
   private seq = 0;
   ready = false;
   stopped = false;
@@ -64,12 +63,13 @@ export class BatchEngine {
     if (!this.ready || this.stopped) return;
     const now = Date.now();
     while (this.inflight.size < this.o.maxConcurrent && this.queue.length > 0) {
-      const due = this.urgent > 0 || (now >= this.backoffUntil &&
+      // Someone awaits flush(): send now, whatever the interval or backoff.
+      const due = this.waiters.length > 0 || (now >= this.backoffUntil &&
         (this.queue.length >= this.o.chunkSize || now - this.queue.oldestAt! >= this.o.flushInterval));
       if (!due) break;
       this.start(this.queue.take(this.o.chunkSize));
     }
-    if (this.queue.length > 0 && this.inflight.size < this.o.maxConcurrent && this.urgent === 0) {
+    if (this.queue.length > 0 && this.inflight.size < this.o.maxConcurrent && this.waiters.length === 0) {
       const at = Math.max(this.backoffUntil, this.queue.oldestAt! + this.o.flushInterval);
       this.timer = setTimeout(this.pump, Math.max(0, at - now));
       this.timer.unref?.();
@@ -84,7 +84,8 @@ export class BatchEngine {
         this.inflightEvents -= entries.length;
         if (outcome.retryLater.length > 0) {
           const again = new Set(outcome.retryLater);
-          this.queue.requeue(entries.filter((e) => again.has(e.wire)));
+          // Overdue now (at = 0): they go again as soon as the pause ends.
+          this.queue.requeue(entries.filter((e) => again.has(e.wire)).map((e) => ({ ...e, at: 0 })));
           this.backoffUntil = Date.now() + this.backoffStep;
           this.backoffStep = Math.min(this.backoffStep * 2, 60_000);
           const first = entries[0]!.seq;
@@ -112,18 +113,12 @@ export class BatchEngine {
   }
 
   /** Sends everything queued so far now; rejects if a transient failure outlasted the retries. */
-  async flush(): Promise<void> {
-    this.urgent++;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        this.waiters.push({ target: this.seq, resolve, reject });
-        this.pump();
-        this.checkWaiters();
-      });
-    } finally {
-      this.urgent--;
+  flush(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiters.push({ target: this.seq, resolve, reject });
+      this.checkWaiters();
       this.pump();
-    }
+    });
   }
 
   /** Time before the next automatic attempt after a failure (0 when none is pending). */
