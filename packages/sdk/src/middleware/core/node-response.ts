@@ -1,0 +1,49 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentLength } from './call-facts.js';
+
+export interface NodeCallEnd {
+  /** Body bytes written by the app (compressed ones when compression sits inside). */
+  responseBytes: number;
+  /** False when the connection closed before the response was complete. */
+  finished: boolean;
+}
+
+function chunkBytes(chunk: unknown, encoding: unknown): number {
+  if (typeof chunk === 'string') return Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (chunk instanceof Uint8Array) return chunk.byteLength;
+  return 0;
+}
+
+/**
+ * Counts the body bytes of a Node response and calls `onEnd` once, when it
+ * finished or the connection closed first. Shared by the Express and Fastify
+ * adapters, which both sit on node:http.
+ */
+export function watchNodeResponse(res: ServerResponse, onEnd: (end: NodeCallEnd) => void): void {
+  let bytes = 0;
+  let done = false;
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    bytes += chunkBytes(chunk, rest[0]);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as ServerResponse['write'];
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    if (chunk !== undefined && typeof chunk !== 'function') bytes += chunkBytes(chunk, rest[0]);
+    return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  } as ServerResponse['end'];
+  const settle = (finished: boolean) => {
+    if (done) return;
+    done = true;
+    onEnd({ responseBytes: bytes, finished });
+  };
+  res.once('finish', () => settle(true));
+  res.once('close', () => settle(res.writableFinished));
+}
+
+/** The request body size from its Content-Length; 0 for a bodiless request. */
+export function nodeRequestBytes(req: IncomingMessage): number | undefined {
+  const declared = contentLength(req.headers['content-length']);
+  if (declared !== undefined) return declared;
+  return req.headers['transfer-encoding'] ? undefined : 0;
+}

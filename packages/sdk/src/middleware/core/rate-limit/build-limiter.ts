@@ -1,0 +1,44 @@
+import type { LimitSpec } from './options.js';
+
+/** The one method of rate-limiter-flexible's limiters that is used here. */
+export interface Consumer {
+  consume(key: string, points?: number): Promise<unknown>;
+}
+
+type Flexible = typeof import('rate-limiter-flexible');
+
+let loaded: Promise<Flexible> | undefined;
+
+// Loaded on first use, so the tracking middleware works without the package.
+function load(): Promise<Flexible> {
+  loaded ??= import('rate-limiter-flexible').then((m) => ((m as { default?: Flexible }).default ?? m) as Flexible);
+  return loaded;
+}
+
+function check(spec: LimitSpec, where: string): void {
+  const ok = (n: number | undefined) => Number.isFinite(n) && n! > 0;
+  if (!ok(spec.points) || !ok(spec.duration)) throw new TypeError(`${where}: points and duration must be numbers > 0`);
+  if (spec.algorithm === 'token-bucket' && !ok(spec.burst)) throw new TypeError(`${where}: a token-bucket needs burst > 0`);
+}
+
+export interface StoreChoice {
+  redis?: unknown;
+  keyPrefix: string;
+  onStoreError: 'memory' | 'allow' | 'deny';
+}
+
+/** A rate-limiter-flexible limiter for one spec, in memory or in Redis. */
+export async function buildLimiter(spec: LimitSpec, store: StoreChoice, name: string): Promise<Consumer> {
+  check(spec, name);
+  const rl = await load();
+  const make = (points: number, duration: number, suffix: string): Consumer => {
+    const keyPrefix = `${store.keyPrefix}:${name}${suffix}`;
+    if (store.redis === undefined) return new rl.RateLimiterMemory({ points, duration, keyPrefix });
+    const insuranceLimiter = store.onStoreError === 'memory' ? new rl.RateLimiterMemory({ points, duration, keyPrefix }) : undefined;
+    return new rl.RateLimiterRedis({ storeClient: store.redis, points, duration, keyPrefix, insuranceLimiter, rejectIfRedisNotReady: true });
+  };
+  const steady = make(spec.points, spec.duration, '');
+  if (spec.algorithm !== 'token-bucket') return steady;
+  const burst = make(spec.burst!, spec.burstDuration ?? spec.duration, ':burst');
+  return new rl.BurstyRateLimiter(steady as never, burst as never);
+}

@@ -1,0 +1,23 @@
+/** The outcome of one rate-limit or quota check, ready to become headers. */
+export interface LimitDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the count resets (whole, rounded up). */
+  resetSeconds: number;
+}
+
+/** RateLimit-* headers (IETF draft, delta seconds), plus Retry-After when refused. */
+export function rateLimitHeaders(d: LimitDecision): Array<[string, string]> {
+  const headers: Array<[string, string]> = [
+    ['RateLimit-Limit', String(d.limit)],
+    ['RateLimit-Remaining', String(Math.max(0, d.remaining))],
+    ['RateLimit-Reset', String(d.resetSeconds)],
+  ];
+  if (!d.allowed) headers.push(['Retry-After', String(Math.max(1, d.resetSeconds))]);
+  return headers;
+}
+
+export function secondsUntil(ms: number): number {
+  return Math.max(0, Math.ceil(ms / 1000));
+}

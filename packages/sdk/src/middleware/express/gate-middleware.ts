@@ -1,0 +1,30 @@
+import type { ServerResponse } from 'node:http';
+import type { Gate, GateVerdict } from '../core/gate.js';
+import { pathOf } from '../core/request-filter.js';
+import type { ExpressMiddleware, ExpressNext, ExpressRequest } from './types.js';
+
+function apply(verdict: GateVerdict | undefined, res: ServerResponse, next: ExpressNext): void {
+  if (!verdict) return next();
+  for (const [name, value] of verdict.headers) res.setHeader(name, value);
+  if (!verdict.deny) return next();
+  res.statusCode = verdict.deny.status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(verdict.deny.body));
+}
+
+/** Runs a gate before the next handlers; a refusal ends the request here. */
+export function gateMiddleware<Req extends ExpressRequest>(gate: Gate<Req>): ExpressMiddleware<Req> {
+  return (req, res, next) => {
+    const method = req.method ?? 'GET';
+    const path = pathOf(req.originalUrl ?? req.url ?? '/');
+    if (!gate.accepts(method, path)) return next();
+    let verdict: ReturnType<Gate<Req>['evaluate']>;
+    try {
+      verdict = gate.evaluate(req, method, path);
+    } catch (error) {
+      return next(error);
+    }
+    if (verdict instanceof Promise) verdict.then((v) => apply(v, res, next), next);
+    else apply(verdict, res, next);
+  };
+}

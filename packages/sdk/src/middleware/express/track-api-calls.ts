@@ -1,0 +1,40 @@
+import { createCallTracker } from '../core/call-tracker.js';
+import { nodeRequestBytes, watchNodeResponse } from '../core/node-response.js';
+import { pathOf } from '../core/request-filter.js';
+import type { TrackingOptions } from '../core/tracking-options.js';
+import { routeTemplate, watchRouteTemplate } from './route-template.js';
+import type { ExpressMiddleware, ExpressRequest } from './types.js';
+
+export type ExpressTrackingMiddleware<Req extends ExpressRequest> = ExpressMiddleware<Req> & {
+  /** Resolves once every finished request has been handed to the recorder. */
+  settled(): Promise<void>;
+};
+
+/**
+ * Express 4 and 5 middleware that records one usage event per request, when
+ * the response has finished (so it never delays it). Mount it first.
+ */
+export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
+  options: TrackingOptions<Req>,
+): ExpressTrackingMiddleware<Req> {
+  const tracker = createCallTracker(options);
+  const middleware: ExpressMiddleware<Req> = (req, res, next) => {
+    const method = req.method ?? 'GET';
+    if (!tracker.accepts(method, pathOf(req.originalUrl ?? req.url ?? '/'))) return next();
+    const startedAt = performance.now();
+    watchRouteTemplate(req);
+    watchNodeResponse(res, (end) => {
+      tracker.record(req, {
+        endpoint: routeTemplate(req),
+        method,
+        statusCode: res.statusCode,
+        startedAt,
+        requestBytes: nodeRequestBytes(req),
+        responseBytes: end.responseBytes,
+        aborted: !end.finished,
+      });
+    });
+    next();
+  };
+  return Object.assign(middleware, { settled: () => tracker.settled() });
+}
