@@ -22,6 +22,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   const db = config.databaseUrl === './data/tally.db' ? '' : ` --db ${config.databaseUrl}`;
   process.stderr.write(
     `\nTally is listening on ${server.url} (${where})\n` +
+      `Dashboard:       ${server.url}/dashboard/\n` +
       `Get an API key:  npx tally keys create --mode test_mode${db}\n` +
       `Then:            curl -H "Authorization: Bearer <key>" ${server.url}/events\n\n`,
   );

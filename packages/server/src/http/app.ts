@@ -6,10 +6,14 @@ import type { AppContext, Route } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { acceptCompressedBodies } from './gzip.js';
 import { installValidators } from './validators.js';
+import { apiKeysCreate } from './routes/api-keys-create.js';
+import { apiKeysList } from './routes/api-keys-list.js';
+import { apiKeysRevoke } from './routes/api-keys-revoke.js';
 import { customersCreate } from './routes/customers-create.js';
 import { customersGet } from './routes/customers-get.js';
 import { customersList } from './routes/customers-list.js';
 import { customersUpdate } from './routes/customers-update.js';
+import { dashboard } from './routes/dashboard.js';
 import { eventsGet } from './routes/events-get.js';
 import { eventsIngest } from './routes/events-ingest.js';
 import { eventsList } from './routes/events-list.js';
@@ -17,10 +21,11 @@ import { health } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { openapi } from './routes/openapi.js';
 
-const PUBLIC_ROUTES: Route[] = [health, metricsRoute, openapi];
+const PUBLIC_ROUTES: Route[] = [health, metricsRoute, openapi, dashboard];
 const API_ROUTES: Route[] = [
   eventsIngest, eventsList, eventsGet,
   customersCreate, customersList, customersGet, customersUpdate,
+  apiKeysList, apiKeysCreate, apiKeysRevoke,
 ];
 
 export interface AppOptions {

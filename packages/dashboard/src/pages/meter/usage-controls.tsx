@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { Field, Select } from '../../components/field';
+import { RANGES, WINDOW_SIZES, type WindowSize } from './usage-query';
+
+export interface UsageParams {
+  range: string;
+  window: WindowSize;
+  timeZone: string;
+  customerId: string;
+}
+
+function zones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  return intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
+}
+
+export function UsageControls({ value, onChange, onRefresh }: { value: UsageParams; onChange(p: UsageParams): void; onRefresh(): void }) {
+  const all = useMemo(zones, []);
+  return (
+    <div className="controls" role="group" aria-label="Usage query">
+      <Select label="Range" value={value.range} options={RANGES} onChange={(range) => onChange({ ...value, range })} />
+      <Select label="Window" value={value.window} options={WINDOW_SIZES} onChange={(w) => onChange({ ...value, window: w as WindowSize })} />
+      <Field label="Time zone" list="tz-list" value={value.timeZone}
+        onChange={(e) => onChange({ ...value, timeZone: e.target.value })}
+        onBlur={(e) => { if (!e.target.value) onChange({ ...value, timeZone: 'UTC' }); }} />
+      <datalist id="tz-list">{all.map((z) => <option key={z} value={z} />)}</datalist>
+      <Field label="Customer ID (optional)" value={value.customerId} onChange={(e) => onChange({ ...value, customerId: e.target.value })} />
+      <button type="button" onClick={onRefresh}>Refresh</button>
+    </div>
+  );
+}
