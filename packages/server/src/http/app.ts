@@ -17,6 +17,18 @@ import { dashboard } from './routes/dashboard.js';
 import { eventsGet } from './routes/events-get.js';
 import { eventsIngest } from './routes/events-ingest.js';
 import { eventsList } from './routes/events-list.js';
+import { eventsExplain } from './routes/events-explain.js';
+import { metersCreate } from './routes/meters-create.js';
+import { metersList } from './routes/meters-list.js';
+import { metersGet } from './routes/meters-get.js';
+import { metersArchive } from './routes/meters-archive.js';
+import { metersUnarchive } from './routes/meters-unarchive.js';
+import { metersUsage } from './routes/meters-usage.js';
+import { plansCreate } from './routes/plans-create.js';
+import { plansList } from './routes/plans-list.js';
+import { plansGet } from './routes/plans-get.js';
+import { subscriptionsCreate } from './routes/subscriptions-create.js';
+import { customersUsageHistory } from './routes/customers-usage-history.js';
 import { health } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { openapi } from './routes/openapi.js';
@@ -24,6 +36,8 @@ import { openapi } from './routes/openapi.js';
 const PUBLIC_ROUTES: Route[] = [health, metricsRoute, openapi, dashboard];
 const API_ROUTES: Route[] = [
   eventsIngest, eventsList, eventsGet,
+  eventsExplain, metersCreate, metersList, metersGet, metersArchive, metersUnarchive, metersUsage,
+  plansCreate, plansList, plansGet, subscriptionsCreate, customersUsageHistory,
   customersCreate, customersList, customersGet, customersUpdate,
   apiKeysList, apiKeysCreate, apiKeysRevoke,
 ];

@@ -3,6 +3,8 @@ import type { Config } from '../config/config.js';
 import type { CustomerService } from '../services/customer-service.js';
 import type { EventService } from '../services/event-service.js';
 import type { KeyService } from '../services/key-service.js';
+import type { MeterService } from '../services/meter-service.js';
+import type { PlanService } from '../services/plan-service.js';
 import type { Store } from '../store/store.js';
 import type { ApiKey } from '../store/types.js';
 import type { Metrics } from './metrics.js';
@@ -14,6 +16,8 @@ export interface AppContext {
   keys: KeyService;
   customers: CustomerService;
   events: EventService;
+  meters: MeterService;
+  plans: PlanService;
   metrics: Metrics;
 }
 

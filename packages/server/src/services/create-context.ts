@@ -6,17 +6,26 @@ import type { Store } from '../store/store.js';
 import { CustomerService } from './customer-service.js';
 import { EventService } from './event-service.js';
 import { KeyService } from './key-service.js';
+import { BackfillRunner } from './backfill-runner.js';
+import { MeterService } from './meter-service.js';
+import { PlanService } from './plan-service.js';
+import { RollupPlanner } from './rollup-planner.js';
 
 /** Creates every service once, over one store. */
 export async function createContext(config: Config, store?: Store): Promise<AppContext> {
   const s = store ?? (await openStore({ url: config.databaseUrl, poolSize: config.poolSize }));
   const customers = new CustomerService(s);
+  const planner = new RollupPlanner(s);
+  const backfills = new BackfillRunner(s);
+  void backfills.resumeAll().catch(() => {});
   return {
     config,
     store: s,
     keys: new KeyService(s),
     customers,
-    events: new EventService(s, customers, config.window),
+    events: new EventService(s, customers, config.window, undefined, planner),
+    meters: new MeterService(s, planner, backfills),
+    plans: new PlanService(s),
     metrics: new Metrics(),
   };
 }

@@ -3,6 +3,7 @@ import { InvalidInputError, NotFoundError } from '../errors/domain-error.js';
 import type { Store } from '../store/store.js';
 import type { EventQuery, Mode, StoredEvent } from '../store/types.js';
 import type { CustomerService } from './customer-service.js';
+import type { RollupPlanner } from './rollup-planner.js';
 
 export interface IngestOutcome {
   ingested_count: number;
@@ -20,6 +21,8 @@ export class EventService {
     private readonly customers: CustomerService,
     private readonly window: TimeWindow,
     private readonly onIngest: IngestListener = () => {},
+    /** Applies the active meters' rollups in the insert transaction. */
+    private readonly rollups?: RollupPlanner,
   ) {}
 
   /**
@@ -32,7 +35,9 @@ export class EventService {
     if (!checked.ok) throw new InvalidInputError(checked.message, { issues: checked.issues });
     const events = checked.events;
     const unknown = await this.customers.unknownIds(mode, events.map((e) => e.customerId));
-    const { inserted } = await this.store.events.insert(mode, events, now);
+    const { inserted } = this.rollups
+      ? await this.rollups.insert(mode, events, now)
+      : await this.store.events.insert(mode, events, now);
     const outcome = {
       ingested_count: inserted.length,
       duplicate_count: events.length - inserted.length,

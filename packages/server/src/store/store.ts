@@ -2,6 +2,9 @@ import type { ValidEvent } from '@tally/core';
 import type {
   ApiKey, Customer, CustomerPatch, CustomerQuery, EventQuery, Mode, StoredEvent,
 } from './types.js';
+import type { MeterStore, RollupStore } from './meter-store.js';
+import type { RollupPlan } from './meter-types.js';
+import type { PlanStore } from './plan-types.js';
 
 /**
  * The storage port. Routes and services see only this; SQLite and PostgreSQL
@@ -12,6 +15,9 @@ export interface Store {
   readonly events: EventStore;
   readonly customers: CustomerStore;
   readonly keys: KeyStore;
+  readonly meters: MeterStore;
+  readonly rollups: RollupStore;
+  readonly plans: PlanStore;
   /** Resolves when the database answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -25,9 +31,11 @@ export interface InsertResult {
 export interface EventStore {
   /**
    * Stores the events whose event_id is new in this mode, all in one durable
-   * transaction: when this resolves, they survive a crash.
+   * transaction: when this resolves, they survive a crash. With a rollup plan,
+   * the new events' rollup deltas are applied in that same transaction
+   * (StalePlanError when the plan's meter-set version is no longer current).
    */
-  insert(mode: Mode, events: ValidEvent[], ingestedAt: number): Promise<InsertResult>;
+  insert(mode: Mode, events: ValidEvent[], ingestedAt: number, plan?: RollupPlan): Promise<InsertResult>;
   /** Newest first (timestamp, then arrival). */
   list(mode: Mode, query: EventQuery): Promise<StoredEvent[]>;
   get(mode: Mode, eventId: string): Promise<StoredEvent | undefined>;

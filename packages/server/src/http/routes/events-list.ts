@@ -8,6 +8,7 @@ import { EventBody, toWireEvent } from '../schemas/event.js';
 const Query = Type.Object({
   customer_id: Type.Optional(Type.String()),
   event_name: Type.Optional(Type.String()),
+  meter_id: Type.Optional(Type.String({ description: "only events the meter's event name and filter admit" })),
   start: Type.Optional(Type.String({ description: 'RFC 3339; events at or after' })),
   end: Type.Optional(Type.String({ description: 'RFC 3339; events before' })),
   ...PageQuery,
@@ -20,7 +21,7 @@ function bound(name: string, value: string | undefined): number | undefined {
   return ms;
 }
 
-export const eventsList: Route = (app, { events, config }) => {
+export const eventsList: Route = (app, { events, meters, config }) => {
   app.get<{ Querystring: Static<typeof Query> }>('/events', {
     schema: {
       summary: 'List events, newest first',
@@ -29,13 +30,16 @@ export const eventsList: Route = (app, { events, config }) => {
     },
   }, async (req) => {
     const q = req.query;
-    const items = await events.list(req.auth.mode, {
+    const query = {
       customerId: q.customer_id,
       eventName: q.event_name,
       start: bound('start', q.start),
       end: bound('end', q.end),
       ...paging(q),
-    });
+    };
+    const items = q.meter_id === undefined
+      ? await events.list(req.auth.mode, query)
+      : await meters.events(req.auth.mode, await meters.get(req.auth.mode, q.meter_id), query);
     return { items: items.map((e) => toWireEvent(e, config.businessId)) };
   });
 };

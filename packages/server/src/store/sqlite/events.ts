@@ -2,9 +2,13 @@ import type { ValidEvent } from '@tally/core';
 import { modeCode } from '../mode-code.js';
 import type { EventStore, InsertResult } from '../store.js';
 import type { EventQuery, Mode, StoredEvent } from '../types.js';
+import type { RollupPlan } from '../meter-types.js';
+import { StalePlanError } from '../stale-plan-error.js';
 import type { SqliteDatabase } from './driver.js';
 import { groupCommit } from './group-commit.js';
 import { guard } from './guard.js';
+import { readVersion } from './meter-version.js';
+import type { RollupApplier } from './rollup-apply.js';
 
 interface EventRow {
   event_id: string;
@@ -28,14 +32,14 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
-export function sqliteEvents(db: SqliteDatabase): EventStore {
+export function sqliteEvents(db: SqliteDatabase, rollups: RollupApplier): EventStore {
   const insertOne = db.prepare(
     `INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const getOne = db.prepare(`SELECT ${COLUMNS} FROM events WHERE mode = ? AND event_id = ?`);
   // Each request is all or nothing, and concurrent requests share one fsync.
-  const insertAll = groupCommit(db, ({ mode, events, at }: { mode: number; events: ValidEvent[]; at: number }) => {
+  const insertAll = groupCommit(db, ({ mode, events, at, plan }: { mode: number; events: ValidEvent[]; at: number; plan?: RollupPlan }) => {
     const inserted: ValidEvent[] = [];
     for (const e of events) {
       const meta = e.metadata === null ? null : JSON.stringify(e.metadata);
@@ -43,13 +47,19 @@ export function sqliteEvents(db: SqliteDatabase): EventStore {
         inserted.push(e);
       }
     }
+    // Rollups move with the events, from the new ones only: a retry never double counts.
+    if (plan) {
+      const current = readVersion(db, mode);
+      if (current !== plan.version) throw new StalePlanError(plan.version, current);
+      if (inserted.length > 0) rollups(mode, plan.deltas(inserted));
+    }
     return inserted;
   });
   const listCache = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
 
   return {
-    async insert(mode: Mode, events: ValidEvent[], ingestedAt: number): Promise<InsertResult> {
-      return { inserted: await insertAll({ mode: modeCode(mode), events, at: ingestedAt }) };
+    async insert(mode: Mode, events: ValidEvent[], ingestedAt: number, plan?: RollupPlan): Promise<InsertResult> {
+      return { inserted: await insertAll({ mode: modeCode(mode), events, at: ingestedAt, plan }) };
     },
     async get(mode, eventId) {
       return guard(() => {

@@ -47,4 +47,90 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     revoked_at INTEGER
   );
   `,
+  // 2: meters, rollups kept at ingest, plans and subscriptions.
+  `
+  CREATE TABLE meters (
+    mkey INTEGER PRIMARY KEY,
+    mode INTEGER NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    event_name TEXT NOT NULL,
+    agg_type TEXT NOT NULL,
+    agg_key TEXT,
+    measurement_unit TEXT NOT NULL,
+    description TEXT,
+    filter TEXT,
+    group_keys TEXT NOT NULL,
+    archived INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    backfill_hwm INTEGER NOT NULL,
+    backfill_cursor INTEGER NOT NULL,
+    backfill_total INTEGER NOT NULL,
+    backfill_processed INTEGER NOT NULL
+  );
+  CREATE INDEX meters_list ON meters (mode, archived, created_at);
+  CREATE TABLE meter_versions (mode INTEGER PRIMARY KEY, version INTEGER NOT NULL);
+
+  CREATE TABLE rollup_customers (
+    ckey INTEGER PRIMARY KEY,
+    mode INTEGER NOT NULL,
+    customer_id TEXT NOT NULL,
+    UNIQUE (mode, customer_id)
+  );
+  CREATE TABLE rollup_groups (
+    gkey INTEGER PRIMARY KEY,
+    mkey INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    UNIQUE (mkey, name, value)
+  );
+  CREATE TABLE rollups (
+    mkey INTEGER NOT NULL,
+    gran INTEGER NOT NULL,
+    ckey INTEGER NOT NULL,
+    gkey INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    sum TEXT,
+    mn TEXT,
+    mx TEXT,
+    last_ts INTEGER,
+    last_id TEXT,
+    last_v TEXT,
+    PRIMARY KEY (mkey, gran, ckey, gkey, bucket)
+  ) WITHOUT ROWID;
+  CREATE TABLE rollup_uniques (
+    mkey INTEGER NOT NULL,
+    gran INTEGER NOT NULL,
+    ckey INTEGER NOT NULL,
+    gkey INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (mkey, gran, ckey, gkey, bucket, value)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE plans (
+    mode INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    interval_unit TEXT NOT NULL,
+    interval_count INTEGER NOT NULL,
+    components TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (mode, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX plans_created ON plans (mode, created_at);
+  CREATE TABLE subscriptions (
+    mode INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    billing_anchor INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (mode, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX subscriptions_customer ON subscriptions (mode, customer_id, created_at);
+  `,
 ];

@@ -8,6 +8,12 @@ import { sqliteEvents } from './events.js';
 import { guard } from './guard.js';
 import { sqliteKeys } from './keys.js';
 import { migrateSqlite } from './migrate.js';
+import { registerDecimalFunctions } from './decimal-functions.js';
+import { sqliteMeters } from './meters.js';
+import { sqlitePlans } from './plans.js';
+import { rollupApplier } from './rollup-apply.js';
+import { RollupKeys } from './rollup-keys.js';
+import { sqliteRollups } from './rollups.js';
 
 export interface SqliteOptions {
   /** A file path, or ':memory:'. The folder is created when missing. */
@@ -27,9 +33,14 @@ export function openSqliteStore({ path }: SqliteOptions): Store {
   // Index pages stay in memory: the default 2 MB cache thrashes on event indexes.
   db.pragma('cache_size = -65536');
   migrateSqlite(db);
+  registerDecimalFunctions(db);
+  const applier = rollupApplier(db, new RollupKeys(db));
   return {
     kind: 'sqlite',
-    events: sqliteEvents(db),
+    events: sqliteEvents(db, applier),
+    meters: sqliteMeters(db),
+    rollups: sqliteRollups(db, applier),
+    plans: sqlitePlans(db),
     customers: sqliteCustomers(db),
     keys: sqliteKeys(db),
     async ping() {

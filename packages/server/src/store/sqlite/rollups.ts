@@ -1,0 +1,103 @@
+import type { RollupCell } from '@tally/core';
+import type { RollupStore } from '../meter-store.js';
+import type { CellRow, RollupQuery, UniqueRow } from '../meter-types.js';
+import { modeCode } from '../mode-code.js';
+import type { SqliteDatabase, SqliteStatement } from './driver.js';
+import { toStoredEvent } from './events.js';
+import { GRAN_CODE } from './gran-code.js';
+import { guard } from './guard.js';
+import type { RollupApplier } from './rollup-apply.js';
+
+// A rollup row's customer_id is the string the events carried: a customer's
+// own ID or its external_id. Reads resolve both to the customer, so a customer
+// created after its events adopts them, and unknown IDs count toward nothing.
+function keysCte(filtered: boolean): string {
+  const only = filtered ? ' AND c.id IN (SELECT value FROM json_each(@ids))' : '';
+  return `WITH keys(ckey, cid) AS (
+    SELECT rc.ckey, c.id FROM customers c JOIN rollup_customers rc ON rc.mode = c.mode AND rc.customer_id = c.id
+     WHERE c.mode = @mode${only}
+    UNION ALL
+    SELECT rc.ckey, c.id FROM customers c JOIN rollup_customers rc ON rc.mode = c.mode AND rc.customer_id = c.external_id
+     WHERE c.mode = @mode AND c.external_id IS NOT NULL${only}
+  )`;
+}
+
+function readSql(table: 'rollups' | 'rollup_uniques', filtered: boolean, grouped: boolean): string {
+  const cols = table === 'rollups' ? 'r.n, r.sum, r.mn, r.mx, r.last_ts, r.last_id, r.last_v' : 'r.value';
+  const groups = grouped
+    ? 'CROSS JOIN (SELECT gkey, value AS grp FROM rollup_groups WHERE mkey = @mkey AND name = @group) g'
+    : 'CROSS JOIN (SELECT 0 AS gkey, NULL AS grp) g';
+  return `${keysCte(filtered)}
+    SELECT k.cid, r.bucket, g.grp, ${cols} FROM keys k ${groups} CROSS JOIN ${table} r
+     WHERE r.mkey = @mkey AND r.gran = @gran AND r.ckey = k.ckey AND r.gkey = g.gkey AND r.bucket >= @start AND r.bucket < @end`;
+}
+
+interface CellSqlRow {
+  cid: string; bucket: number; grp: string | null; n: number; sum: string | null; mn: string | null; mx: string | null;
+  last_ts: number | null; last_id: string | null; last_v: string | null;
+}
+
+const toCell = (r: CellSqlRow): RollupCell => ({
+  count: r.n, sum: r.sum ?? '0', min: r.mn, max: r.mx, last_ts: r.last_ts, last_event_id: r.last_id, last_value: r.last_v,
+});
+
+export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier): RollupStore {
+  const stmts = new Map<string, SqliteStatement>();
+  const stmt = (table: 'rollups' | 'rollup_uniques', q: RollupQuery) => {
+    const k = `${table}:${q.customerIds !== undefined}:${q.groupKey !== undefined}`;
+    let s = stmts.get(k);
+    if (!s) stmts.set(k, (s = db.prepare(readSql(table, q.customerIds !== undefined, q.groupKey !== undefined))));
+    return s;
+  };
+  const meterKey = db.prepare('SELECT mkey FROM meters WHERE mode = ? AND id = ?');
+  const params = (q: RollupQuery) => {
+    const row = meterKey.get(modeCode(q.mode), q.meterId) as { mkey: number } | undefined;
+    if (!row) return undefined;
+    const p: Record<string, unknown> = { mode: modeCode(q.mode), mkey: row.mkey, gran: GRAN_CODE[q.gran], start: q.start, end: q.end };
+    if (q.customerIds !== undefined) p.ids = JSON.stringify(q.customerIds);
+    if (q.groupKey !== undefined) p.group = q.groupKey;
+    return p;
+  };
+
+  const meterRow = db.prepare('SELECT mkey, event_name, archived, backfill_hwm, backfill_cursor FROM meters WHERE mode = ? AND id = ?');
+  const chunkEvents = db.prepare(
+    `SELECT event_id, customer_id, event_name, ts, metadata, ingested_at FROM events
+      WHERE seq > ? AND seq <= ? AND mode = ? AND event_name = ? ORDER BY seq`,
+  );
+  const advance = db.prepare(
+    `UPDATE meters SET backfill_cursor = ?, backfill_processed = backfill_processed + ?
+      WHERE mkey = ? AND backfill_cursor = ?`,
+  );
+  const chunk = db.transaction((mode: number, meterId: string, deltas: Parameters<RollupStore['backfillChunk']>[2], max: number) => {
+    const m = meterRow.get(mode, meterId) as { mkey: number; event_name: string; archived: number; backfill_hwm: number; backfill_cursor: number } | undefined;
+    if (!m || m.archived === 1 || m.backfill_cursor >= m.backfill_hwm) return { done: true };
+    // Chunks are ranges of the event sequence: bounded work per transaction
+    // whatever share of events the meter's name has.
+    const upto = Math.min(m.backfill_cursor + max, m.backfill_hwm);
+    const events = (chunkEvents.all(m.backfill_cursor, upto, mode, m.event_name) as Parameters<typeof toStoredEvent>[0][]).map(toStoredEvent);
+    apply(mode, deltas(events));
+    if (advance.run(upto, events.length, m.mkey, m.backfill_cursor).changes !== 1) throw new Error('backfill cursor moved concurrently');
+    return { done: upto >= m.backfill_hwm };
+  });
+
+  return {
+    async backfillChunk(mode, meterId, deltas, maxEvents) {
+      return guard(() => chunk(modeCode(mode), meterId, deltas, maxEvents));
+    },
+    async cells(q): Promise<CellRow[]> {
+      return guard(() => {
+        const p = params(q);
+        if (!p) return [];
+        return (stmt('rollups', q).all(p) as CellSqlRow[]).map((r) => ({ customerId: r.cid, bucket: r.bucket, group: r.grp, cell: toCell(r) }));
+      });
+    },
+    async uniques(q): Promise<UniqueRow[]> {
+      return guard(() => {
+        const p = params(q);
+        if (!p) return [];
+        return (stmt('rollup_uniques', q).all(p) as Array<{ cid: string; bucket: number; grp: string | null; value: string }>)
+          .map((r) => ({ customerId: r.cid, bucket: r.bucket, group: r.grp, value: r.value }));
+      });
+    },
+  };
+}
