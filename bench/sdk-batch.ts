@@ -51,8 +51,8 @@ async function storedCount(customerId: string): Promise<number> {
 
 const metadata = (i: number) => ({ endpoint: `/v1/items/${i % 50}`, method: 'GET', status_code: 200, response_time_ms: 10 + (i % 90) });
 
-async function runTally(customerId: string): Promise<void> {
-  const batch = createBatch(new Ingestion({ apiKey: server.apiKey, baseURL: server.url, eventName: 'api_call' }));
+async function runTally(customerId: string, maxSize = 100): Promise<void> {
+  const batch = createBatch(new Ingestion({ apiKey: server.apiKey, baseURL: server.url, eventName: 'api_call' }), { maxSize });
   for (let i = 0; i < EVENTS; i++) batch.add({ customerId, metadata: metadata(i) });
   await batch.cleanup({ timeoutMs: 120_000 });
 }
@@ -89,15 +89,19 @@ async function measure(run: (c: string) => Promise<void>, customerId: string): P
   return { ms, requests: counted.requests, stored: await storedCount(customerId), failed: counted.failed };
 }
 
-const results: Record<'tally' | 'dodo', Result[]> = { tally: [], dodo: [] };
+// Both createBatch calls use their defaults (maxSize 100, flushInterval 5 s);
+// 'tally1000' shows @tally/sdk with the largest request the server takes.
+const runs = { tally: (c: string) => runTally(c), tally1000: (c: string) => runTally(c, 1000), dodo: runDodo };
+type Which = keyof typeof runs;
+const results: Record<Which, Result[]> = { tally: [], tally1000: [], dodo: [] };
 try {
   await measure(runTally, 'warm_tally');
   if (!process.env.SKIP_DODO_WARMUP) await measure(runDodo, 'warm_dodo');
   for (let r = 0; r < ROUNDS; r++) {
     // Alternate the order so neither always runs on a warmer server.
-    const order = r % 2 ? (['dodo', 'tally'] as const) : (['tally', 'dodo'] as const);
+    const order: Which[] = r % 2 ? ['dodo', 'tally1000', 'tally'] : ['tally', 'tally1000', 'dodo'];
     for (const which of order) {
-      const res = await measure(which === 'tally' ? runTally : runDodo, `${which}_r${r}`);
+      const res = await measure(runs[which], `${which}_r${r}`);
       results[which].push(res);
       console.error(`round ${r + 1} ${which}: ${res.requests} requests, ${Math.round(res.ms)} ms, ${res.stored} stored, ${res.failed} failed`);
     }
@@ -117,6 +121,6 @@ const tally = summary(results.tally);
 const dodo = summary(results.dodo);
 console.log(JSON.stringify({
   events: EVENTS, rounds: ROUNDS, node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model,
-  tally, dodo,
+  tally, tally1000: summary(results.tally1000), dodo,
   ratio: { requests: +(dodo.requests / tally.requests).toFixed(1), wallTime: +(dodo.ms / tally.ms).toFixed(1) },
 }, null, 2));
