@@ -1,8 +1,8 @@
 import { report, reportFailure, warnOnError } from '../../blueprints/shared/report.js';
 import type { Metadata } from '../../blueprints/shared/types.js';
-import type { TrackEvent } from '../../types.js';
+import type { TrackEvent, UsageRecorder } from '../../types.js';
 import type { CallFacts } from './call-facts.js';
-import { resolveCustomer } from './customer.js';
+import { resolveCustomerSync } from './customer.js';
 import { createRequestFilter, type RequestFilter } from './request-filter.js';
 import type { TrackingOptions } from './tracking-options.js';
 
@@ -15,6 +15,9 @@ export interface CallTracker<Req> {
   settled(): Promise<void>;
 }
 
+/** A Batch: add() queues synchronously, with no promise per event. */
+type Queueing = UsageRecorder & { add(event: TrackEvent): boolean };
+
 /** Three decimals: sub-millisecond timing without float noise in the metadata. */
 function roundMs(ms: number): number {
   return Math.round(ms * 1000) / 1000;
@@ -23,13 +26,13 @@ function roundMs(ms: number): number {
 /** The framework-agnostic heart of the Express, Fastify and Hono middleware. */
 export function createCallTracker<Req>(options: TrackingOptions<Req>): CallTracker<Req> {
   const onError = options.onError ?? warnOnError;
-  const named = options.recorder as { eventName?: unknown };
+  const recorder = options.recorder;
+  const named = recorder as { eventName?: unknown; add?: unknown };
   const eventName = options.eventName ?? (typeof named.eventName === 'string' ? named.eventName : undefined);
+  const queue = typeof named.add === 'function' ? (recorder as Queueing) : undefined;
   const pending = new Set<Promise<void>>();
 
-  const build = async (req: Req, facts: CallFacts, responseTimeMs: number): Promise<TrackEvent | undefined> => {
-    const customerId = await resolveCustomer(options, req);
-    if (customerId === undefined) return undefined;
+  const build = (req: Req, facts: CallFacts, customerId: string, responseTimeMs: number): TrackEvent => {
     const metadata: Metadata = {
       endpoint: facts.endpoint,
       method: facts.method,
@@ -44,16 +47,28 @@ export function createCallTracker<Req>(options: TrackingOptions<Req>): CallTrack
     return { customerId, eventName, metadata };
   };
 
+  const hand = (event: TrackEvent): void => {
+    // A batch refuses (full, invalid) through its own hooks: onDrop, onDeadLetter.
+    if (queue) return void queue.add(event);
+    track(report(recorder, event, onError));
+  };
+  const track = (p: Promise<void>) => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+
   return {
     accepts: createRequestFilter(options),
     record(req, facts) {
       const responseTimeMs = roundMs(performance.now() - facts.startedAt);
-      const done = build(req, facts, responseTimeMs).then(
-        (event) => (event ? report(options.recorder, event, onError) : undefined),
-        (error: unknown) => reportFailure(onError, error),
-      );
-      pending.add(done);
-      void done.finally(() => pending.delete(done));
+      try {
+        const customer = resolveCustomerSync(options, req);
+        if (typeof customer === 'string') return hand(build(req, facts, customer, responseTimeMs));
+        if (customer === undefined) return;
+        track(customer.then((id) => (id === undefined ? undefined : hand(build(req, facts, id, responseTimeMs)))).catch((e: unknown) => reportFailure(onError, e)));
+      } catch (error) {
+        reportFailure(onError, error);
+      }
     },
     async settled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

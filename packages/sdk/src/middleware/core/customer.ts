@@ -7,14 +7,7 @@ export interface CustomerOptions<Req> {
   anonymousCustomerId?: string;
 }
 
-/** The customer of `req`, falling back to the anonymous ID; undefined means skip. */
-export async function resolveCustomer<Req>(options: CustomerOptions<Req>, req: Req): Promise<string | undefined> {
-  const id = await options.customerId(req);
-  if (typeof id === 'string' && id !== '') return id;
-  return options.anonymousCustomerId || undefined;
-}
-
-/** The same, without a promise when the resolver answered synchronously (the hot path of limiters). */
+/** The customer of `req`, or the anonymous ID; undefined means skip. A promise only when the resolver returned one. */
 export function resolveCustomerSync<Req>(
   options: CustomerOptions<Req>,
   req: Req,

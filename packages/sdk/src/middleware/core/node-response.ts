@@ -21,24 +21,21 @@ function chunkBytes(chunk: unknown, encoding: unknown): number {
  */
 export function watchNodeResponse(res: ServerResponse, onEnd: (end: NodeCallEnd) => void): void {
   let bytes = 0;
-  let done = false;
   const write = res.write;
   const end = res.end;
-  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    bytes += chunkBytes(chunk, rest[0]);
-    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  // apply(arguments): the original sees exactly the caller's arguments, at no spread cost.
+  res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown) {
+    bytes += chunkBytes(chunk, encoding);
+    // eslint-disable-next-line prefer-rest-params
+    return (write as (...a: unknown[]) => boolean).apply(this, arguments as unknown as unknown[]);
   } as ServerResponse['write'];
-  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    if (chunk !== undefined && typeof chunk !== 'function') bytes += chunkBytes(chunk, rest[0]);
-    return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown) {
+    if (chunk != null && typeof chunk !== 'function') bytes += chunkBytes(chunk, encoding);
+    // eslint-disable-next-line prefer-rest-params
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, arguments as unknown as unknown[]);
   } as ServerResponse['end'];
-  const settle = (finished: boolean) => {
-    if (done) return;
-    done = true;
-    onEnd({ responseBytes: bytes, finished });
-  };
-  res.once('finish', () => settle(true));
-  res.once('close', () => settle(res.writableFinished));
+  // 'close' follows 'finish' on node:http responses, and also comes alone when the client left.
+  res.once('close', () => onEnd({ responseBytes: bytes, finished: res.writableFinished }));
 }
 
 /** The request body size from its Content-Length; 0 for a bodiless request. */
