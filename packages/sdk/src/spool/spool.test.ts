@@ -14,10 +14,11 @@ const ev = (i: number): WireEvent => ({ event_id: `e${i}`, customer_id: 'c', eve
 const ids = (events: WireEvent[]) => events.map((e) => e.event_id);
 /** What a crash leaves: files as they are, handles gone, a lock whose owner is dead. */
 async function crash(s: Spool): Promise<void> {
-  const inner = s as unknown as { chain: Promise<unknown>; eventsFh: FileHandle; acksFh: FileHandle };
+  const inner = s as unknown as { chain: Promise<unknown>; eventsFh: FileHandle; acksFh: FileHandle; unlock: () => Promise<void> };
   await inner.chain;
   await inner.eventsFh.close();
   await inner.acksFh.close();
+  await inner.unlock(); // forget it in this process; the lock file is rewritten below
   await writeFile(join(s.dir, 'lock'), '999999999');
 }
 
@@ -71,7 +72,19 @@ describe('Spool', () => {
   it('refuses a second live owner of the same directory', async () => {
     const s = await Spool.open(dir);
     await expect(Spool.open(dir)).rejects.toThrow(ConfigurationError);
+    await expect(Spool.open(`${dir}/`)).rejects.toThrow(/already open/);
     await s.close();
+    await (await Spool.open(dir)).close();
+  });
+
+  it('lets only one of two concurrent opens in one process win', async () => {
+    const both = await Promise.allSettled([Spool.open(dir), Spool.open(dir)]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    for (const r of both) if (r.status === 'fulfilled') await r.value.close();
+  });
+
+  it('takes over a lock bearing its own PID that it does not hold (a restarted container)', async () => {
+    await writeFile(join(dir, 'lock'), String(process.pid));
     await (await Spool.open(dir)).close();
   });
 
