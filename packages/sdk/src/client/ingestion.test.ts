@@ -107,6 +107,12 @@ describe('Ingestion retries', () => {
     await expect(client({ timeoutMs: 50, maxRetries: 1 }).track({ customerId: 'c' })).rejects.toThrow(APIConnectionTimeoutError);
   });
 
+  it('does not take a 200 that is not an ingest answer as delivered', async () => {
+    srv.fault = () => ({ status: 200, body: '<html>hello</html>' });
+    await expect(client().track({ customerId: 'c' })).rejects.toThrow(/is it a Tally server/);
+    expect(srv.requests).toBe(1);
+  });
+
   it('reports a refused connection as APIConnectionError', async () => {
     const url = srv.url;
     await srv.close();

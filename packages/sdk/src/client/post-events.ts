@@ -48,7 +48,13 @@ export async function postEvents(cfg: ResolvedConfig, events: WireEvent[], signa
       const json = body.json && typeof body.json === 'object' ? (body.json as ErrorBody) : undefined;
       throw APIError.generate(res.status, json, body.text.slice(0, 200) || undefined, res.headers);
     }
-    return body.json as IngestResponse;
+    const answer = body.json as IngestResponse | undefined;
+    // A 200 that is not an ingest answer (a wrong baseURL hitting some other
+    // server) must not count as delivered.
+    if (typeof answer?.ingested_count !== 'number') {
+      throw new APIError(res.status, undefined, `unexpected answer from ${cfg.baseURL}/events/ingest (is it a Tally server?): ${body.text.slice(0, 100)}`, res.headers);
+    }
+    return answer;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
