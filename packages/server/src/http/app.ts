@@ -32,6 +32,7 @@ import { customersUsageHistory } from './routes/customers-usage-history.js';
 import { health } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { openapi } from './routes/openapi.js';
+import { stats } from './routes/stats.js';
 
 const PUBLIC_ROUTES: Route[] = [health, metricsRoute, openapi, dashboard];
 const API_ROUTES: Route[] = [
@@ -39,7 +40,7 @@ const API_ROUTES: Route[] = [
   eventsExplain, metersCreate, metersList, metersGet, metersArchive, metersUnarchive, metersUsage,
   plansCreate, plansList, plansGet, subscriptionsCreate, customersUsageHistory,
   customersCreate, customersList, customersGet, customersUpdate,
-  apiKeysList, apiKeysCreate, apiKeysRevoke,
+  apiKeysList, apiKeysCreate, apiKeysRevoke, stats,
 ];
 
 export interface AppOptions {

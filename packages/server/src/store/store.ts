@@ -5,6 +5,7 @@ import type {
 import type { MeterStore, RollupStore } from './meter-store.js';
 import type { RollupPlan } from './meter-types.js';
 import type { PlanStore } from './plan-types.js';
+import type { StatsStore } from './stats-types.js';
 
 /**
  * The storage port. Routes and services see only this; SQLite and PostgreSQL
@@ -18,6 +19,7 @@ export interface Store {
   readonly meters: MeterStore;
   readonly rollups: RollupStore;
   readonly plans: PlanStore;
+  readonly stats: StatsStore;
   /** Resolves when the database answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { postgresCustomers } from './customers.js';
 import { postgresEvents } from './events.js';
 import { guard, toStoreError } from './guard.js';
 import { postgresKeys } from './keys.js';
+import { postgresStats } from './stats.js';
 import { migratePostgres } from './migrate.js';
 import { ensurePartitions } from './partitions.js';
 
@@ -42,6 +43,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     events: postgresEvents(pool),
     customers: postgresCustomers(pool),
     keys: postgresKeys(pool),
+    stats: postgresStats(pool),
     async ping() {
       if (closed) throw new StoreUnavailableError('the database is closed');
       // A black-holed network would otherwise hang readiness until TCP gives up.

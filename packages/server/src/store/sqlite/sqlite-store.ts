@@ -10,6 +10,7 @@ import { sqliteKeys } from './keys.js';
 import { migrateSqlite } from './migrate.js';
 import { registerDecimalFunctions } from './decimal-functions.js';
 import { sqliteMeters } from './meters.js';
+import { sqliteStats } from './stats.js';
 import { sqlitePlans } from './plans.js';
 import { rollupApplier } from './rollup-apply.js';
 import { RollupKeys } from './rollup-keys.js';
@@ -41,6 +42,7 @@ export function openSqliteStore({ path }: SqliteOptions): Store {
     meters: sqliteMeters(db),
     rollups: sqliteRollups(db, applier),
     plans: sqlitePlans(db),
+    stats: sqliteStats(db),
     customers: sqliteCustomers(db),
     keys: sqliteKeys(db),
     async ping() {
