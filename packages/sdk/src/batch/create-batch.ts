@@ -3,42 +3,17 @@ import { TallyError, ValidationError } from '../client/errors.js';
 import type { Ingestion } from '../client/ingestion.js';
 import { holdOpen } from '../client/keep-alive.js';
 import { buildWireEvent, describeIssues, toWireEvent } from '../client/prepare-event.js';
-import { sleep } from '../client/sleep.js';
 import type { WireEvent } from '../client/wire-event.js';
 import { Spool } from '../spool/spool.js';
-import type { TrackEvent, UsageRecorder } from '../types.js';
 import { deadLetters, type DeadLetter } from './dead-letter.js';
 import { BatchEngine } from './engine.js';
-import { Hooks, type HookFor, type HookName } from './hooks.js';
+import { QueueFullError, type Batch, type CleanupResult } from './batch-types.js';
+import { drainWithin } from './drain.js';
+import { Hooks } from './hooks.js';
 import { resolveBatchOptions, type CreateBatchOptions } from './options.js';
-import { emptyStats, type BatchStats } from './stats.js';
+import { emptyStats } from './stats.js';
 
-/** track() on a full queue under the 'reject' policy, or on a closed batch. */
-export class QueueFullError extends TallyError {
-  override name = 'QueueFullError';
-}
-
-export interface CleanupResult {
-  /** True when every event was acknowledged or dead-lettered before the deadline. */
-  delivered: boolean;
-  /** Events not delivered: kept in the spool, or (without one) dead-lettered. */
-  remaining: number;
-}
-
-export interface Batch extends UsageRecorder {
-  /** Queues an event; false when it was refused (see onFull, onDeadLetter). Never throws for bad input. */
-  add(event: TrackEvent): boolean;
-  /** Queues an event; resolves once it is queued (and on disk, with a spool). Rejects on bad input or a full queue. */
-  track(event: TrackEvent): Promise<void>;
-  /** Sends everything queued so far; rejects if a transient failure outlasted the retries (the events stay queued). */
-  flush(): Promise<void>;
-  /** Flushes within a deadline, then closes the batch and its spool. */
-  cleanup(options?: { timeoutMs?: number }): Promise<CleanupResult>;
-  stats(): BatchStats;
-  on<N extends HookName>(name: N, fn: HookFor<N>): () => void;
-  /** Resolves once the spool (if any) is open and its events are queued. */
-  readonly ready: Promise<void>;
-}
+export { QueueFullError, type Batch, type CleanupResult } from './batch-types.js';
 
 /**
  * A batching queue in front of an Ingestion: one HTTP request carries up to
@@ -154,18 +129,8 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
     cleanup(opts = {}) {
       closing ??= (async () => {
         const release = holdOpen();
-        const deadline = Date.now() + (opts.timeoutMs ?? o.cleanupTimeoutMs);
-        const timer = setTimeout(() => engine.abort.abort(new TallyError('cleanup() reached its deadline')), deadline - Date.now());
         for (const wake of roomWaiters.splice(0)) wake();
-        try {
-          await ready;
-          while (engine.held > 0 && !engine.abort.signal.aborted) {
-            await engine.flush().catch(() => sleep(Math.min(engine.backoffRemaining, deadline - Date.now()), engine.abort.signal).catch(() => undefined));
-          }
-        } finally {
-          clearTimeout(timer);
-        }
-        const left = await engine.stop(new TallyError('the batch was closed'));
+        const left = await drainWithin(engine, ready, opts.timeoutMs ?? o.cleanupTimeoutMs);
         if (left.length > 0 && !spool) {
           deadLetter(deadLetters(left.map((e) => e.wire), new TallyError('undelivered when cleanup() reached its deadline')));
         }

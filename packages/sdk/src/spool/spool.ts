@@ -1,22 +1,13 @@
-import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WireEvent } from '../client/wire-event.js';
+import { jsonLine as line, recover, removeGeneration, startGeneration } from './generation.js';
 import { lockDir } from './lock.js';
-import { readJsonLines } from './read-lines.js';
-
-const SEGMENT = /^(\d+)\.(events|acks)$/;
 
 export interface SpoolOptions {
   /** Rewrite the files once this many events were resolved since the last rewrite. */
   compactEvery?: number;
 }
-
-async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try { await fh.sync(); } finally { await fh.close(); }
-}
-
-const line = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 /**
  * A durable, append-only record of events not yet acknowledged, in one
@@ -57,51 +48,15 @@ export class Spool {
     await mkdir(dir, { recursive: true });
     const unlock = await lockDir(dir);
     try {
-      const names = (await readdir(dir)).filter((n) => SEGMENT.test(n));
-      const gens = [...new Set(names.map((n) => Number(SEGMENT.exec(n)![1])))].sort((a, b) => a - b);
-      const events: WireEvent[] = [];
-      const acked = new Set<string>();
-      let skipped = 0;
-      for (const g of gens) {
-        const ev = await readJsonLines<WireEvent>(join(dir, `${g}.events`));
-        const ak = await readJsonLines<string>(join(dir, `${g}.acks`));
-        events.push(...ev.records);
-        for (const id of ak.records) acked.add(id);
-        skipped += ev.skipped + ak.skipped;
-      }
-      const seen = new Set<string>();
-      const recovered = events.filter((e) => {
-        if (typeof e?.event_id !== 'string' || acked.has(e.event_id) || seen.has(e.event_id)) return false;
-        seen.add(e.event_id);
-        return true;
-      });
-      const gen = (gens.at(-1) ?? 0) + 1;
-      const [eventsFh, acksFh] = await Spool.startGeneration(dir, gen, recovered);
-      for (const g of gens) {
-        await unlink(join(dir, `${g}.events`)).catch(() => undefined);
-        await unlink(join(dir, `${g}.acks`)).catch(() => undefined);
-      }
-      return new Spool(dir, gen, eventsFh, acksFh, unlock, options.compactEvery ?? 10_000, recovered, skipped);
+      const found = await recover(dir);
+      const gen = (found.generations.at(-1) ?? 0) + 1;
+      const [eventsFh, acksFh] = await startGeneration(dir, gen, found.events);
+      for (const g of found.generations) await removeGeneration(dir, g);
+      return new Spool(dir, gen, eventsFh, acksFh, unlock, options.compactEvery ?? 10_000, found.events, found.skipped);
     } catch (err) {
       await unlock();
       throw err;
     }
-  }
-
-  /** Writes `events` as a new generation, durably, and opens it for appending. */
-  private static async startGeneration(dir: string, gen: number, events: WireEvent[]): Promise<[FileHandle, FileHandle]> {
-    const tmp = join(dir, `${gen}.events.tmp`);
-    const fh = await open(tmp, 'w');
-    try {
-      if (events.length > 0) await fh.writeFile(events.map(line).join(''));
-      await fh.datasync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, join(dir, `${gen}.events`));
-    const acks = await open(join(dir, `${gen}.acks`), 'a');
-    await syncDir(dir);
-    return [await open(join(dir, `${gen}.events`), 'a'), acks];
   }
 
   /** Events appended and not yet resolved. */
@@ -170,15 +125,14 @@ export class Spool {
 
   private async compact(): Promise<void> {
     const old = this.gen;
-    const [eventsFh, acksFh] = await Spool.startGeneration(this.dir, old + 1, [...this.outstanding.values()]);
+    const [eventsFh, acksFh] = await startGeneration(this.dir, old + 1, [...this.outstanding.values()]);
     await this.eventsFh.close();
     await this.acksFh.close();
     this.eventsFh = eventsFh;
     this.acksFh = acksFh;
     this.gen = old + 1;
     this.resolvedSinceCompact = 0;
-    await unlink(join(this.dir, `${old}.events`));
-    await unlink(join(this.dir, `${old}.acks`));
+    await removeGeneration(this.dir, old);
   }
 
   /** Waits for every write, closes the files and releases the directory. */
