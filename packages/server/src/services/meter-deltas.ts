@@ -1,9 +1,9 @@
-import {
-  addToCell, eventContribution, emptyCell, matchesFilter, metadataValue, type ValidEvent,
-} from '@tally/core';
+import { eventContribution, emptyCell, matchesFilter, metadataValue, type ValidEvent } from '@tally/core';
+import { accumulate } from './cell-accumulate.js';
 import { GRANULARITY_MS, type BucketKey, type CellDelta, type Granularity, type Meter, type MeterDeltas, type UniqueDelta } from '../store/meter-types.js';
 
 const GRANS: readonly Granularity[] = ['minute', 'hour', 'day'];
+const PLAIN: Array<BucketKey['group']> = [null];
 
 const floorTo = (ts: number, size: number) => ts - (((ts % size) + size) % size);
 
@@ -27,14 +27,15 @@ export function deltasForMeter(meter: Meter, events: readonly ValidEvent[]): Met
     if (e.eventName !== meter.eventName || !matchesFilter(meter.filter, e.metadata)) continue;
     const c = eventContribution(agg, e.metadata);
     if (!c.counts) continue;
-    const groups = meter.groupKeys.length === 0 ? [null] : groupsOf(meter, e);
+    const groups = meter.groupKeys.length === 0 ? PLAIN : groupsOf(meter, e);
     for (const gran of GRANS) {
       const bucket = floorTo(e.timestamp, GRANULARITY_MS[gran]);
+      const prefix = `${gran[0]}${bucket}\u0000${e.customerId}`;
       for (const group of groups) {
-        const base = `${gran}\u0000${bucket}\u0000${e.customerId}\u0000${group ? `${group.key}\u0000${group.value}` : ''}`;
+        const base = group === null ? prefix : `${prefix}\u0000${group.key}\u0000${group.value}`;
         let d = cells.get(base);
         if (!d) cells.set(base, (d = { gran, bucket, customerId: e.customerId, group, cell: emptyCell() }));
-        d.cell = addToCell(d.cell, c, e.timestamp, e.eventId);
+        accumulate(agg.type, d.cell, c.value, e.timestamp, e.eventId);
         if (c.unique !== null) {
           const k = `${base}\u0000${c.unique}`;
           if (!uniques.has(k)) uniques.set(k, { gran, bucket, customerId: e.customerId, group, value: c.unique });
