@@ -11,17 +11,21 @@ interface Props {
   points: ChartPoint[];
   label: string;
   timeZone: string;
+  /** End of the last window, epoch ms: its step is drawn to there. */
+  endT?: number;
   /** Accessible description; the numbers are also in a table beside the chart. */
   title: string;
 }
 
 /** A uPlot bar-like line of usage per window, drawn in the chosen time zone. */
-export function UsageChart({ points, label, timeZone, title }: Props) {
+export function UsageChart({ points, label, timeZone, title, endT }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const data: uPlot.AlignedData = [points.map((p) => p.t / 1000), points.map((p) => p.value)];
+    const last = points[points.length - 1];
+    const all = last && endT && endT > last.t ? [...points, { t: endT, value: last.value }] : points;
+    const data: uPlot.AlignedData = [all.map((p) => p.t / 1000), all.map((p) => p.value)];
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height: 260,
@@ -38,6 +42,6 @@ export function UsageChart({ points, label, timeZone, title }: Props) {
     const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height: 260 }));
     ro.observe(el);
     return () => { ro.disconnect(); plot.destroy(); };
-  }, [points, label, timeZone]);
+  }, [points, label, timeZone, endT]);
   return <div ref={box} className="chart" role="img" aria-label={title} data-testid="usage-chart" />;
 }

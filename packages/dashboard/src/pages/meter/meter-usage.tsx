@@ -6,7 +6,7 @@ import { useApi } from '../../session/session-context';
 import { CustomerTable } from './customer-table';
 import { UsageControls, type UsageParams } from './usage-controls';
 import { WindowChart } from './window-chart';
-import { browserTimeZone, isAdditive, rangeBounds, totalsByWindow } from './usage-query';
+import { browserTimeZone, fillWindows, isAdditive, rangeBounds, totalsByWindow } from './usage-query';
 
 /**
  * The meter's usage over a range: a chart by window and a table by customer.
@@ -29,6 +29,7 @@ export function MeterUsage({ meter }: { meter: Meter }) {
   );
   const additive = isAdditive(meter.aggregation.type);
   const totals = useMemo(() => totalsByWindow(windows.data?.items ?? [], additive), [windows.data, additive]);
+  const filled = useMemo(() => fillWindows(totals, bounds.start, bounds.end, p.window, p.timeZone), [totals, bounds, p.window, p.timeZone]);
   const reload = () => { windows.reload(); perCustomer.reload(); };
   return (
     <div className="usage">
@@ -36,7 +37,7 @@ export function MeterUsage({ meter }: { meter: Meter }) {
       <UsageControls value={p} onChange={setP} onRefresh={reload} />
       <ErrorNote error={windows.error ?? perCustomer.error} />
       {windows.loading && !windows.data ? <Loading what="Loading usage" /> : (
-        <WindowChart totals={totals} meter={meter} timeZone={p.timeZone} additive={additive} />
+        <WindowChart totals={totals} filled={filled} meter={meter} timeZone={p.timeZone} additive={additive} />
       )}
       <CustomerTable items={perCustomer.data?.items} unit={meter.measurement_unit} loading={perCustomer.loading} />
     </div>

@@ -1,3 +1,4 @@
+import { windowsFor } from '@tally/core';
 import type { UsageItem } from '../../api/meter-types';
 
 export type WindowSize = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'none';
@@ -42,4 +43,21 @@ export function totalsByWindow(items: UsageItem[], additive: boolean): WindowTot
     else cur.value = additive ? cur.value + v : Math.max(cur.value, v);
   }
   return [...by.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+/**
+ * Every window of the range, with 0 where the server sent none, so the chart
+ * shows gaps as zero rather than a line drawn across them. Windows come from
+ * core's windowsFor, the server's own rule (aligned in the zone, clipped to
+ * the range). Too many windows to draw: the windows with usage only.
+ */
+export function fillWindows(totals: WindowTotal[], start: string, end: string, size: WindowSize, timeZone: string): WindowTotal[] {
+  let all: { start: number; end: number }[];
+  try {
+    all = windowsFor(Date.parse(start), Date.parse(end), size, timeZone, { maxWindows: 3000 });
+  } catch {
+    return totals;
+  }
+  const byStart = new Map(totals.map((t) => [Date.parse(t.start), t]));
+  return all.map((w) => byStart.get(w.start) ?? { start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString(), value: 0 });
 }

@@ -5,7 +5,10 @@ import { formatNumber } from '../../format/format';
 import type { WindowTotal } from './usage-query';
 
 interface Props {
+  /** Windows with usage (the table). */
   totals: WindowTotal[];
+  /** Every window of the range, zeros included (the chart). */
+  filled: WindowTotal[];
   meter: Meter;
   timeZone: string;
   additive: boolean;
@@ -16,13 +19,14 @@ function windowLabel(iso: string, timeZone: string): string {
 }
 
 /** The chart, and the same numbers as a table for screen readers and exact reading. */
-export function WindowChart({ totals, meter, timeZone, additive }: Props) {
+export function WindowChart({ totals, filled, meter, timeZone, additive }: Props) {
   if (totals.length === 0) return <Empty>No usage in this range.</Empty>;
   const label = `${additive ? 'Total' : 'Highest per customer'} (${meter.measurement_unit})`;
   const grand = additive ? totals.reduce((s, t) => s + t.value, 0) : undefined;
   return (
     <figure className="chart-figure">
-      <UsageChart points={totals.map((t) => ({ t: Date.parse(t.start), value: t.value }))} label={label} timeZone={timeZone}
+      <UsageChart points={filled.map((t) => ({ t: Date.parse(t.start), value: t.value }))} label={label} timeZone={timeZone}
+        endT={filled.length ? Date.parse(filled[filled.length - 1]!.end) : undefined}
         title={`${meter.name}: ${label} per window, ${timeZone}`} />
       <figcaption>
         {label} per window, in {timeZone}

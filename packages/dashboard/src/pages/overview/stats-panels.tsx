@@ -37,7 +37,7 @@ function Panels() {
     <>
       <h2>Events per minute, last hour</h2>
       <p className="muted">By event timestamp, all replicas: <strong data-testid="events-last-hour">{formatNumber(lastHour)}</strong> events in the last 60 minutes. <button type="button" className="link" onClick={stats.reload}>Refresh</button></p>
-      <UsageChart points={points} label="events" timeZone={browserTimeZone()} title="Events per minute over the last hour" />
+      <UsageChart points={points} endT={points.length ? points[points.length - 1]!.t + 60_000 : undefined} label="events" timeZone={browserTimeZone()} title="Events per minute over the last hour" />
       <h2>Events waiting for an unknown customer</h2>
       <p className="muted">Stored, but counted toward no usage until a customer with this ID or external ID exists (events since {formatDateTime(stats.data.unknown_since)}).</p>
       {unknown.length === 0 ? <Empty>None: every recent event names a known customer.</Empty> : (

@@ -1,0 +1,114 @@
+import { apiClient, startTestServer, type ApiClient, type TestServer } from '@tally/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, openBrowser, type Browser } from './browser';
+import { ensureBuilt } from './e2e-setup';
+
+const skip = chromiumMissing();
+
+/** llm_call events: tokens per customer and endpoint; only /v1/chat is metered. */
+function events(prefix: string, rows: [customer: string, endpoint: string, tokens: number][]) {
+  const now = Date.now();
+  return rows.map(([customer_id, endpoint, tokens], i) => ({
+    event_id: `${prefix}-${i}`,
+    customer_id,
+    event_name: 'llm_call',
+    timestamp: new Date(now - (i + 1) * 60_000).toISOString(),
+    metadata: { endpoint, tokens },
+  }));
+}
+
+describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and table', () => {
+  let srv: TestServer;
+  let api: ApiClient;
+  let b: Browser;
+  beforeAll(async () => {
+    ensureBuilt();
+    [srv, b] = await Promise.all([startTestServer(), openBrowser()]);
+    api = apiClient(srv.url, srv.apiKey);
+    await api.post('/customers', { name: 'Acme', email: 'ops@acme.test', external_id: 'acme' });
+    await api.post('/customers', { name: 'Globex', email: 'ops@globex.test', external_id: 'globex' });
+    // Before the meter exists: the preview reads these, and the backfill counts them.
+    const before = await api.post('/events/ingest', { events: events('before', [
+      ['acme', '/v1/chat', 100], ['acme', '/v1/embed', 1000], ['globex', '/v1/chat', 75], ['acme', '/v1/chat', 250],
+    ]) });
+    expect(before.status).toBe(200);
+    await b.page.goto(`${srv.url}/dashboard/`);
+    await b.page.getByLabel('API key').fill(srv.apiKey);
+    await b.page.getByRole('button', { name: 'Sign in' }).click();
+    await b.page.getByRole('heading', { name: 'Overview' }).waitFor();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await srv?.close();
+  });
+
+  it('builds a filtered meter whose preview counts the matching recent events', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Meters', exact: true }).click();
+    await page.getByRole('link', { name: 'New meter' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Chat tokens');
+    await page.getByLabel('Event name').fill('llm_call');
+    await page.getByLabel('Aggregation').selectOption('sum');
+    await page.getByLabel('Metadata key to aggregate').fill('tokens');
+    await page.getByLabel('Measurement unit').fill('tokens');
+    await expect.poll(() => page.getByTestId('filter-preview').textContent()).toMatch(/4\s*of the 4 most recent/);
+    await page.getByRole('button', { name: '+ Condition' }).click();
+    const cond = page.getByRole('group', { name: 'Condition 1' });
+    await cond.getByLabel('Metadata key').fill('endpoint');
+    await cond.getByLabel('Value').fill('/v1/chat');
+    await expect.poll(() => page.getByTestId('filter-preview').textContent()).toMatch(/3\s*of the 4 most recent/);
+    await b.shot('meter-create');
+    await page.getByRole('button', { name: 'Create meter' }).click();
+    await page.getByRole('heading', { name: 'Chat tokens' }).waitFor();
+  });
+
+  it('shows backfilled and newly ingested usage in the chart and the per-customer table', async () => {
+    const { page } = b;
+    const after = await api.post('/events/ingest', { events: events('after', [['globex', '/v1/chat', 25], ['acme', '/v1/chat', 50]]) });
+    expect(after.status).toBe(200);
+    // acme 100 + 250 + 50 = 400; globex 75 + 25 = 100; the /v1/embed event is filtered out.
+    await expect.poll(async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      return page.getByTestId('usage-total').textContent({ timeout: 2000 }).catch(() => '');
+    }, { timeout: 15_000 }).toBe('500');
+    const rows = page.getByTestId('customer-usage-table').locator('tbody tr');
+    await expect.poll(() => rows.allInnerTexts()).toHaveLength(2);
+    const cells = (await rows.allInnerTexts()).map((t) => t.split('\t').map((s) => s.trim()));
+    expect(cells.map((c) => c[1])).toEqual(['400', '100']);
+    await page.getByText('Values per window').click();
+    const windows = await page.getByTestId('window-table').locator('tbody td.num').allInnerTexts();
+    expect(windows.map(Number).reduce((s, v) => s + v, 0)).toBe(500);
+    await b.shot('meter-usage');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await b.shot('meter-usage-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('lists the meter, archives and unarchives it', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Meters', exact: true }).click();
+    await page.getByRole('button', { name: 'Archive Chat tokens' }).click();
+    await page.getByRole('button', { name: 'Archived', exact: true }).click();
+    await page.getByRole('button', { name: 'Unarchive Chat tokens' }).click();
+    await page.getByRole('button', { name: 'Active', exact: true }).click();
+    await page.getByRole('link', { name: 'Chat tokens' }).waitFor();
+    await b.shot('meters');
+  });
+
+  it('filters events server-side and opens one with its per-meter explanation', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Events', exact: true }).click();
+    await page.getByLabel('Customer ID').fill('globex');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const rows = page.getByTestId('events-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await b.shot('events');
+    await page.getByRole('link', { name: 'before-2' }).click();
+    await page.getByRole('heading', { name: /Event before-2/ }).waitFor();
+    await expect.poll(() => page.getByTestId('explanations').textContent()).toContain('Chat tokens: counts');
+    await b.shot('event-detail');
+    // The /v1/embed event is filtered out, and the page says which clause failed.
+    await page.goto(`${srv.url}/dashboard/events/before-1`);
+    await expect.poll(() => page.getByTestId('explanations').textContent()).toMatch(/Chat tokens: does not count.*endpoint/);
+  });
+});

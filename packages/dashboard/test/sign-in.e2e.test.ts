@@ -1,0 +1,65 @@
+import { startTestServer, type TestServer } from '@tally/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, openBrowser, type Browser } from './browser';
+import { ensureBuilt } from './e2e-setup';
+
+const skip = chromiumMissing();
+if (skip) console.log(skip);
+
+describe.skipIf(skip)('dashboard: sign-in, modes and API keys', () => {
+  let srv: TestServer;
+  let b: Browser;
+  beforeAll(async () => {
+    ensureBuilt();
+    [srv, b] = await Promise.all([startTestServer(), openBrowser()]);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await srv?.close();
+  });
+
+  it('refuses a bad key, then signs in to test mode and shows it', async () => {
+    const { page } = b;
+    await page.goto(`${srv.url}/`);
+    await page.getByLabel('API key').fill('tly_test_not-a-real-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('invalid API key');
+    await page.getByLabel('API key').fill(srv.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    expect(await page.getByTestId('mode-banner').textContent()).toContain('TEST MODE');
+    await b.shot('overview');
+  });
+
+  it('switches to live mode with its own key and back, the banner following', async () => {
+    const { page } = b;
+    await page.getByRole('button', { name: 'Live mode' }).click();
+    expect(await page.getByTestId('mode-banner').textContent()).toContain('LIVE MODE');
+    await page.getByRole('heading', { name: 'Sign in to live mode' }).waitFor();
+    await page.getByLabel('API key').fill(srv.liveApiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('heading', { name: 'API keys — live mode' }).waitFor();
+    // A live key sees live keys only.
+    await expect.poll(() => page.getByTestId('keys-table').locator('tbody tr').count()).toBe(1);
+    await b.shot('api-keys-live');
+    await page.getByRole('button', { name: 'Test mode' }).click();
+    expect(await page.getByTestId('mode-banner').textContent()).toContain('TEST MODE');
+    await page.getByRole('heading', { name: 'API keys — test mode' }).waitFor();
+  });
+
+  it('creates a key shown once that works, and revokes it', async () => {
+    const { page } = b;
+    await page.getByLabel('Name').fill('e2e-worker');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await page.getByTestId('new-secret').locator('code').textContent())!.trim();
+    expect(secret).toMatch(/^tly_test_/);
+    const ok = await fetch(`${srv.url}/events`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(ok.status).toBe(200);
+    await b.shot('api-key-created');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Revoke e2e-worker' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /e2e-worker/ }).textContent()).toContain('revoked');
+    await expect.poll(async () => (await fetch(`${srv.url}/events`, { headers: { authorization: `Bearer ${secret}` } })).status, { timeout: 8000 }).toBe(401);
+  });
+});
