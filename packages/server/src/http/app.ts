@@ -32,6 +32,11 @@ import { customersUsageHistory } from './routes/customers-usage-history.js';
 import { health } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { openapi } from './routes/openapi.js';
+import { limitsCreate } from './routes/limits-create.js';
+import { limitsList } from './routes/limits-list.js';
+import { limitsDelete } from './routes/limits-delete.js';
+import { customersLimits } from './routes/customers-limits.js';
+import { analyticsApiCalls } from './routes/analytics-api-calls.js';
 import { stats } from './routes/stats.js';
 
 const PUBLIC_ROUTES: Route[] = [health, metricsRoute, openapi, dashboard];
@@ -39,6 +44,7 @@ const API_ROUTES: Route[] = [
   eventsIngest, eventsList, eventsGet,
   eventsExplain, metersCreate, metersList, metersGet, metersArchive, metersUnarchive, metersUsage,
   plansCreate, plansList, plansGet, subscriptionsCreate, customersUsageHistory,
+  limitsCreate, limitsList, limitsDelete, customersLimits, analyticsApiCalls,
   customersCreate, customersList, customersGet, customersUpdate,
   apiKeysList, apiKeysCreate, apiKeysRevoke, stats,
 ];

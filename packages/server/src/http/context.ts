@@ -5,6 +5,7 @@ import type { EventService } from '../services/event-service.js';
 import type { KeyService } from '../services/key-service.js';
 import type { MeterService } from '../services/meter-service.js';
 import type { PlanService } from '../services/plan-service.js';
+import type { LimitService } from '../services/limits/limit-service.js';
 import type { Store } from '../store/store.js';
 import type { ApiKey } from '../store/types.js';
 import type { Metrics } from './metrics.js';
@@ -18,6 +19,7 @@ export interface AppContext {
   events: EventService;
   meters: MeterService;
   plans: PlanService;
+  limits: LimitService;
   metrics: Metrics;
 }
 

@@ -9,6 +9,7 @@ import { KeyService } from './key-service.js';
 import { BackfillRunner } from './backfill-runner.js';
 import { MeterService } from './meter-service.js';
 import { PlanService } from './plan-service.js';
+import { LimitService } from './limits/limit-service.js';
 import { RollupPlanner } from './rollup-planner.js';
 
 /** Creates every service once, over one store. */
@@ -26,6 +27,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     events: new EventService(s, customers, config.window, undefined, planner),
     meters: new MeterService(s, planner, backfills),
     plans: new PlanService(s),
+    limits: new LimitService(s),
     metrics: new Metrics(),
   };
 }

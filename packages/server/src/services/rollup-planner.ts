@@ -4,6 +4,7 @@ import { StalePlanError } from '../store/stale-plan-error.js';
 import type { InsertResult, Store } from '../store/store.js';
 import type { Mode } from '../store/types.js';
 import { deltasFor } from './meter-deltas.js';
+import { apiCallDeltas } from './analytics/api-call-deltas.js';
 
 /**
  * Keeps, per mode, the plan that turns new events into rollup deltas for the
@@ -21,6 +22,7 @@ export class RollupPlanner {
       p = this.store.meters.active(mode).then(({ version, meters }) => ({
         version,
         deltas: (events: readonly ValidEvent[]) => deltasFor(meters, events),
+        apiCalls: apiCallDeltas,
       }));
       p.catch(() => this.plans.delete(mode));
       this.plans.set(mode, p);

@@ -1,5 +1,6 @@
 import type { AggregationType, Filter, RollupCell, ValidEvent } from '@tally/core';
 import type { Mode } from './types.js';
+import type { ApiCallDelta } from './analytics-types.js';
 
 export type BackfillStatus = 'running' | 'complete' | 'paused';
 
@@ -69,6 +70,8 @@ export interface MeterDeltas {
 export interface RollupPlan {
   version: number;
   deltas(events: readonly ValidEvent[]): MeterDeltas[];
+  /** API-call analytics rollups of the new events, applied in the same transaction. */
+  apiCalls?(events: readonly ValidEvent[]): ApiCallDelta[];
 }
 
 /** Reads rollups of one meter in [start, end) at one granularity. */

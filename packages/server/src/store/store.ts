@@ -5,6 +5,8 @@ import type {
 import type { MeterStore, RollupStore } from './meter-store.js';
 import type { RollupPlan } from './meter-types.js';
 import type { PlanStore } from './plan-types.js';
+import type { AnalyticsStore } from './analytics-types.js';
+import type { LimitStore } from './limit-types.js';
 import type { StatsStore } from './stats-types.js';
 
 /**
@@ -19,6 +21,8 @@ export interface Store {
   readonly meters: MeterStore;
   readonly rollups: RollupStore;
   readonly plans: PlanStore;
+  readonly analytics: AnalyticsStore;
+  readonly limits: LimitStore;
   readonly stats: StatsStore;
   /** Resolves when the database answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;

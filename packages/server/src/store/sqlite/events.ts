@@ -9,6 +9,7 @@ import { groupCommit } from './group-commit.js';
 import { guard } from './guard.js';
 import { readVersion } from './meter-version.js';
 import type { RollupApplier } from './rollup-apply.js';
+import type { SqliteAnalytics } from './analytics.js';
 
 interface EventRow {
   event_id: string;
@@ -32,7 +33,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
-export function sqliteEvents(db: SqliteDatabase, rollups: RollupApplier): EventStore {
+export function sqliteEvents(db: SqliteDatabase, rollups: RollupApplier, analytics?: SqliteAnalytics): EventStore {
   const insertOne = db.prepare(
     `INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -52,6 +53,7 @@ export function sqliteEvents(db: SqliteDatabase, rollups: RollupApplier): EventS
       const current = readVersion(db, mode);
       if (current !== plan.version) throw new StalePlanError(plan.version, current);
       if (inserted.length > 0) rollups(mode, plan.deltas(inserted));
+      if (inserted.length > 0 && analytics && plan.apiCalls) analytics.apply(mode, plan.apiCalls(inserted));
     }
     return inserted;
   });

@@ -133,4 +133,43 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX subscriptions_customer ON subscriptions (mode, customer_id, created_at);
   `,
+  `
+  -- API-call analytics (issue 6): one row per event name, bucket (minute, hour,
+  -- day), endpoint, method, status and customer as sent; hist is a JSON sparse
+  -- latency histogram (core histogram bins), merged by the hist_merge function.
+  CREATE TABLE api_call_rollups (
+    mode INTEGER NOT NULL,
+    event_name TEXT NOT NULL,
+    gran INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    endpoint TEXT NOT NULL,
+    method TEXT NOT NULL,
+    status_code INTEGER NOT NULL,
+    customer_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    timed INTEGER NOT NULL,
+    rt_sum REAL NOT NULL,
+    req_bytes INTEGER NOT NULL,
+    res_bytes INTEGER NOT NULL,
+    hist TEXT NOT NULL,
+    PRIMARY KEY (mode, event_name, gran, bucket, endpoint, method, status_code, customer_id)
+  ) WITHOUT ROWID;
+
+  -- Usage limits (quotas) per meter, for one customer or for a plan's subscribers.
+  CREATE TABLE usage_limits (
+    mode INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    meter_id TEXT NOT NULL,
+    target TEXT NOT NULL,
+    customer_id TEXT,
+    plan_id TEXT,
+    limit_value TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (mode, id)
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX usage_limits_target ON usage_limits (mode, meter_id, target);
+  CREATE INDEX usage_limits_customer ON usage_limits (mode, customer_id);
+  CREATE INDEX usage_limits_plan ON usage_limits (mode, plan_id);
+  `,
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempDbPath } from '../../testing/temp-db.js';
 import { describeStoreContract } from '../contract/store-contract.js';
+import { describeAnalyticsContract } from '../contract/analytics-contract.js';
 import { openSqliteStore } from './sqlite-store.js';
 import Database from 'better-sqlite3';
 
@@ -13,6 +14,14 @@ describeStoreContract('sqlite', {
   },
   async teardown() {
     for (const remove of dirs) remove();
+  },
+});
+
+describeAnalyticsContract('sqlite', {
+  async open() {
+    const db = tempDbPath();
+    dirs.push(db.remove);
+    return openSqliteStore({ path: db.path });
   },
 });
 

@@ -12,6 +12,8 @@ import { registerDecimalFunctions } from './decimal-functions.js';
 import { sqliteMeters } from './meters.js';
 import { sqliteStats } from './stats.js';
 import { sqlitePlans } from './plans.js';
+import { sqliteAnalytics } from './analytics.js';
+import { sqliteLimits } from './limits.js';
 import { rollupApplier } from './rollup-apply.js';
 import { RollupKeys } from './rollup-keys.js';
 import { sqliteRollups } from './rollups.js';
@@ -36,12 +38,15 @@ export function openSqliteStore({ path }: SqliteOptions): Store {
   migrateSqlite(db);
   registerDecimalFunctions(db);
   const applier = rollupApplier(db, new RollupKeys(db));
+  const analytics = sqliteAnalytics(db);
   return {
     kind: 'sqlite',
-    events: sqliteEvents(db, applier),
+    events: sqliteEvents(db, applier, analytics),
     meters: sqliteMeters(db),
     rollups: sqliteRollups(db, applier),
     plans: sqlitePlans(db),
+    analytics: analytics.store,
+    limits: sqliteLimits(db),
     stats: sqliteStats(db),
     customers: sqliteCustomers(db),
     keys: sqliteKeys(db),
