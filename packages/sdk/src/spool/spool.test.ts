@@ -1,6 +1,7 @@
-import { appendFile, mkdtemp, type FileHandle, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, truncate, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../client/errors.js';
 import type { WireEvent } from '../client/wire-event.js';
@@ -52,6 +53,28 @@ describe('Spool', () => {
     const third = await Spool.open(dir);
     expect(ids(third.recovered)).toEqual(['e2', 'e5']);
     await third.close();
+  });
+
+  it('recovers exactly the whole lines before a crash cut the file anywhere', async () => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 20 }), fc.double({ min: 0, max: 1, noNaN: true }), async (n, cut) => {
+      const d = await mkdtemp(join(tmpdir(), 'tally-spool-cut-'));
+      try {
+        const s = await Spool.open(d);
+        const all = Array.from({ length: n }, (_, i) => ev(i));
+        await s.append(all);
+        const file = join(d, (await readdir(d)).find((f) => f.endsWith('.events'))!);
+        const text = await readFile(file, 'utf8');
+        const at = Math.floor(text.length * cut);
+        await crash(s);
+        await truncate(file, at);
+        const whole = text.slice(0, at).split('\n').length - 1;
+        const again = await Spool.open(d);
+        expect(ids(again.recovered)).toEqual(ids(all.slice(0, whole)));
+        await again.close();
+      } finally {
+        await rm(d, { recursive: true, force: true });
+      }
+    }), { numRuns: 30 });
   });
 
   it('compacts resolved events away and still recovers the rest', async () => {
