@@ -1,0 +1,56 @@
+/**
+ * An Express API billed per call. Every call is recorded in Tally (route
+ * template, status, latency, bytes); customers are rate limited per second
+ * and per endpoint, and held to the monthly quota set on the Tally server.
+ *   TALLY_API_KEY=tly_test_... npm start
+ */
+import express, { type Request } from 'express';
+import { createBatch, Ingestion } from '@tally/sdk';
+import { enforceQuotas, rateLimit, trackApiCalls } from '@tally/sdk/express';
+import { API_KEYS } from './customers.js';
+
+const baseURL = process.env.TALLY_BASE_URL ?? 'http://127.0.0.1:8080';
+const port = Number(process.env.PORT ?? 3000);
+
+const ingestion = new Ingestion({ apiKey: process.env.TALLY_API_KEY, baseURL, eventName: 'api_call' });
+const batch = createBatch(ingestion, { maxSize: 100, flushInterval: 2000 });
+
+// Who is calling: the customer behind the X-API-Key header (no key, no customer).
+const customerId = (req: Request) => API_KEYS[req.get('x-api-key') ?? ''];
+
+const app = express();
+app.use(express.json());
+// Unknown keys are turned away before anything is counted.
+app.use('/v1', (req, res, next) => (customerId(req) ? next() : res.status(401).json({ error: 'unknown X-API-Key' })));
+// 1. Rate limits: 10 calls per 10 s per customer; reports are heavier, 2 per minute.
+app.use(rateLimit({
+  customerId,
+  include: ['/v1/*'],
+  points: 10,
+  duration: 10,
+  endpoints: [{ paths: ['/v1/reports'], methods: ['POST'], points: 2, duration: 60 }],
+}));
+// 2. The monthly quota from Tally (POST /limits), enforced from a local cache.
+app.use(enforceQuotas({ customerId, include: ['/v1/*'], baseURL, apiKey: process.env.TALLY_API_KEY, mode: 'hard', refreshMs: 5000 }));
+// 3. Billing: calls that got past the limits are recorded, one event each.
+app.use(trackApiCalls({ recorder: batch, customerId, include: ['/v1/*'], metadata: (req) => ({ plan: req.get('x-plan') ?? 'standard' }) }));
+
+app.get('/health', (_req, res) => res.json({ ok: true }));
+app.get('/v1/users/:id', (req, res) => res.json({ id: req.params.id, name: `User ${req.params.id}` }));
+app.post('/v1/reports', (req, res) => res.status(201).json({ report: 'queued', filters: req.body ?? {} }));
+app.get('/v1/slow', (_req, res) => setTimeout(() => res.json({ slow: true }), 50 + Math.random() * 150));
+app.get('/v1/fail', () => {
+  throw new Error('this endpoint always fails');
+});
+
+const server = app.listen(port, () => console.log(`example API on http://127.0.0.1:${port} (Tally at ${baseURL})`));
+
+// Hand the last events over before exiting.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    server.close();
+    const { delivered, remaining } = await batch.cleanup({ timeoutMs: 5000 });
+    console.log(delivered ? 'all usage delivered' : `${remaining} events not delivered`);
+    process.exit(0);
+  });
+}
