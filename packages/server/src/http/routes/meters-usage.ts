@@ -41,10 +41,13 @@ export const metersUsage: Route = (app, { meters, store }) => {
     const q = req.query;
     const size = q.window_size ?? 'day';
     if (!isWindowSize(size)) throw new InvalidInputError(`window_size must be one of ${WINDOW_SIZES.join(', ')}`, { field: 'window_size' });
+    const start = instant('start', q.start);
+    const end = instant('end', q.end);
+    if (end < start) throw new InvalidInputError('end must not be before start', { field: 'end' });
     const meter = await meters.get(req.auth.mode, req.params.id);
     const items = await queryUsage(store, req.auth.mode, meter, {
-      start: instant('start', q.start),
-      end: instant('end', q.end),
+      start,
+      end,
       windowSize: size as WindowSize,
       timeZone: q.time_zone ?? 'UTC',
       customerIds: q.customer_id,
