@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { BackfillRunner } from './backfill-runner.js';
 import { RollupPlanner } from './rollup-planner.js';
+import { ROLLUP_RULES } from './rollup-rules.js';
 import { queryUsage } from './usage-service.js';
 
 // Rollup answers, through the real SQLite store, against core's naive
@@ -56,6 +57,7 @@ describe('rollup usage equals the naive answer from raw events', () => {
       fc.array(event, { minLength: 10, maxLength: 80 }), fc.nat({ max: 60 }), meter, query,
       async (raw, splitAt, m, q) => {
         const store = openSqliteStore({ path: ':memory:' });
+        store.useRollupRules?.(ROLLUP_RULES);
         try {
           for (const [id, ext] of [['cus_a', null], ['cus_b', 'ext-b']] as const) {
             await store.customers.create({ id, mode: 'test_mode', externalId: ext, name: id, email: `${id}@x.io`, phoneNumber: null, metadata: {}, createdAt: 1 });

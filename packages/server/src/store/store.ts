@@ -1,4 +1,5 @@
 import type { ValidEvent } from '@tally/core';
+import type { RollupRules } from './rollup-rules.js';
 import type {
   ApiKey, Customer, CustomerPatch, CustomerQuery, EventQuery, Mode, StoredEvent,
 } from './types.js';
@@ -24,6 +25,13 @@ export interface Store {
   readonly analytics: AnalyticsStore;
   readonly limits: LimitStore;
   readonly stats: StatsStore;
+  /**
+   * A store that folds stored events into rollups after commit (instead of
+   * applying a plan inside the insert) takes the rules for it here, once.
+   */
+  useRollupRules?(rules: RollupRules): void;
+  /** Events committed but not yet folded into rollups (stores that fold). */
+  rollupLag?(): number;
   /** Resolves when the database answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,14 +2,9 @@ import type { ValidEvent } from '@tally/core';
 import { modeCode } from '../mode-code.js';
 import type { EventStore, InsertResult } from '../store.js';
 import type { EventQuery, Mode, StoredEvent } from '../types.js';
-import type { RollupPlan } from '../meter-types.js';
-import { StalePlanError } from '../stale-plan-error.js';
 import type { SqliteDatabase } from './driver.js';
 import { groupCommit } from './group-commit.js';
 import { guard } from './guard.js';
-import { readVersion } from './meter-version.js';
-import type { RollupApplier } from './rollup-apply.js';
-import type { SqliteAnalytics } from './analytics.js';
 
 interface EventRow {
   event_id: string;
@@ -33,14 +28,15 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
-export function sqliteEvents(db: SqliteDatabase, rollups: RollupApplier, analytics?: SqliteAnalytics): EventStore {
+/** `committed` runs after each durable insert: rollups are folded from the log then. */
+export function sqliteEvents(db: SqliteDatabase, committed: () => void = () => {}): EventStore {
   const insertOne = db.prepare(
     `INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const getOne = db.prepare(`SELECT ${COLUMNS} FROM events WHERE mode = ? AND event_id = ?`);
   // Each request is all or nothing, and concurrent requests share one fsync.
-  const insertAll = groupCommit(db, ({ mode, events, at, plan }: { mode: number; events: ValidEvent[]; at: number; plan?: RollupPlan }) => {
+  const insertAll = groupCommit(db, ({ mode, events, at }: { mode: number; events: ValidEvent[]; at: number }) => {
     const inserted: ValidEvent[] = [];
     for (const e of events) {
       const meta = e.metadata === null ? null : JSON.stringify(e.metadata);
@@ -48,20 +44,16 @@ export function sqliteEvents(db: SqliteDatabase, rollups: RollupApplier, analyti
         inserted.push(e);
       }
     }
-    // Rollups move with the events, from the new ones only: a retry never double counts.
-    if (plan) {
-      const current = readVersion(db, mode);
-      if (current !== plan.version) throw new StalePlanError(plan.version, current);
-      if (inserted.length > 0) rollups(mode, plan.deltas(inserted));
-      if (inserted.length > 0 && analytics && plan.apiCalls) analytics.apply(mode, plan.apiCalls(inserted));
-    }
     return inserted;
   });
   const listCache = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
 
   return {
-    async insert(mode: Mode, events: ValidEvent[], ingestedAt: number, plan?: RollupPlan): Promise<InsertResult> {
-      return { inserted: await insertAll({ mode: modeCode(mode), events, at: ingestedAt, plan }) };
+    // A rollup plan is not needed here: SQLite folds rollups from the log (rollup-fold.ts).
+    async insert(mode: Mode, events: ValidEvent[], ingestedAt: number): Promise<InsertResult> {
+      const inserted = await insertAll({ mode: modeCode(mode), events, at: ingestedAt });
+      if (inserted.length > 0) committed();
+      return { inserted };
     },
     async get(mode, eventId) {
       return guard(() => {

@@ -5,7 +5,7 @@ import type { SqliteDatabase } from './driver.js';
 import { guard } from './guard.js';
 import { bumpVersion, readVersion } from './meter-version.js';
 
-interface MeterRow {
+export interface MeterRow {
   mkey: number; mode: number; id: string; name: string; event_name: string; agg_type: string; agg_key: string | null;
   measurement_unit: string; description: string | null; filter: string | null; group_keys: string; archived: number;
   created_at: number; updated_at: number; backfill_hwm: number; backfill_cursor: number; backfill_total: number; backfill_processed: number;

@@ -172,4 +172,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX usage_limits_customer ON usage_limits (mode, customer_id);
   CREATE INDEX usage_limits_plan ON usage_limits (mode, plan_id);
   `,
+  `
+  -- Rollups are folded from the event log after commit: every event with a
+  -- seq above this cursor is still to be folded (the events already stored
+  -- when this migration ran were rolled up at ingest).
+  CREATE TABLE rollup_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
+  INSERT INTO rollup_cursor (id, seq) SELECT 1, coalesce(max(seq), 0) FROM events;
+  `,
 ];

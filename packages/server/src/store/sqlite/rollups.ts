@@ -7,6 +7,7 @@ import { toStoredEvent } from './events.js';
 import { GRAN_CODE } from './gran-code.js';
 import { guard } from './guard.js';
 import type { RollupApplier } from './rollup-apply.js';
+import type { RollupFolder } from './rollup-fold.js';
 
 // A rollup row's customer_id is the string the events carried: a customer's
 // own ID or its external_id. Reads resolve both to the customer, so a customer
@@ -41,7 +42,7 @@ const toCell = (r: CellSqlRow): RollupCell => ({
   count: r.n, sum: r.sum ?? '0', min: r.mn, max: r.mx, last_ts: r.last_ts, last_event_id: r.last_id, last_value: r.last_v,
 });
 
-export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier): RollupStore {
+export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, folder: RollupFolder): RollupStore {
   const stmts = new Map<string, SqliteStatement>();
   const stmt = (table: 'rollups' | 'rollup_uniques', q: RollupQuery) => {
     const k = `${table}:${q.customerIds !== undefined}:${q.groupKey !== undefined}`;
@@ -86,6 +87,7 @@ export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier): RollupS
     },
     async cells(q): Promise<CellRow[]> {
       return guard(() => {
+        folder.catchUp();
         const p = params(q);
         if (!p) return [];
         return (stmt('rollups', q).all(p) as CellSqlRow[]).map((r) => ({ customerId: r.cid, bucket: r.bucket, group: r.grp, cell: toCell(r) }));
@@ -93,6 +95,7 @@ export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier): RollupS
     },
     async uniques(q): Promise<UniqueRow[]> {
       return guard(() => {
+        folder.catchUp();
         const p = params(q);
         if (!p) return [];
         return (stmt('rollup_uniques', q).all(p) as Array<{ cid: string; bucket: number; grp: string | null; value: string }>)

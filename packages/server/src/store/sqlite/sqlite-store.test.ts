@@ -3,6 +3,7 @@ import { tempDbPath } from '../../testing/temp-db.js';
 import { describeStoreContract } from '../contract/store-contract.js';
 import { describeAnalyticsContract } from '../contract/analytics-contract.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { ROLLUP_RULES } from '../../services/rollup-rules.js';
 import Database from 'better-sqlite3';
 
 const dirs: Array<() => void> = [];
@@ -10,7 +11,9 @@ describeStoreContract('sqlite', {
   async open() {
     const db = tempDbPath();
     dirs.push(db.remove);
-    return openSqliteStore({ path: db.path });
+    const store = openSqliteStore({ path: db.path });
+    store.useRollupRules?.(ROLLUP_RULES);
+    return store;
   },
   async teardown() {
     for (const remove of dirs) remove();
@@ -21,7 +24,9 @@ describeAnalyticsContract('sqlite', {
   async open() {
     const db = tempDbPath();
     dirs.push(db.remove);
-    return openSqliteStore({ path: db.path });
+    const store = openSqliteStore({ path: db.path });
+    store.useRollupRules?.(ROLLUP_RULES);
+    return store;
   },
 });
 

@@ -17,6 +17,7 @@ import { sqliteLimits } from './limits.js';
 import { rollupApplier } from './rollup-apply.js';
 import { RollupKeys } from './rollup-keys.js';
 import { sqliteRollups } from './rollups.js';
+import { rollupFolder } from './rollup-fold.js';
 
 export interface SqliteOptions {
   /** A file path, or ':memory:'. The folder is created when missing. */
@@ -39,21 +40,32 @@ export function openSqliteStore({ path }: SqliteOptions): Store {
   registerDecimalFunctions(db);
   const applier = rollupApplier(db, new RollupKeys(db));
   const analytics = sqliteAnalytics(db);
+  const folder = rollupFolder(db, applier, analytics);
   return {
     kind: 'sqlite',
-    events: sqliteEvents(db, applier, analytics),
+    events: sqliteEvents(db, () => folder.schedule()),
     meters: sqliteMeters(db),
-    rollups: sqliteRollups(db, applier),
+    rollups: sqliteRollups(db, applier, folder),
     plans: sqlitePlans(db),
-    analytics: analytics.store,
+    analytics: {
+      async apiCalls(q) {
+        guard(() => folder.catchUp());
+        return analytics.store.apiCalls(q);
+      },
+    },
     limits: sqliteLimits(db),
     stats: sqliteStats(db),
     customers: sqliteCustomers(db),
     keys: sqliteKeys(db),
+    useRollupRules(rules) {
+      folder.use(rules);
+    },
+    rollupLag: () => folder.pending(),
     async ping() {
       guard(() => db.prepare('SELECT 1').get());
     },
     async close() {
+      folder.stop();
       if (db.open) db.close();
     },
   };
