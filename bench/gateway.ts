@@ -1,0 +1,81 @@
+/**
+ * Requests/s of an Express hello-world with the Tally middleware against
+ * without it, in one run: plain, with call tracking (a real batch sending to a
+ * stand-in server), and with tracking plus the in-memory rate limiter. The
+ * load generator (autocannon) runs here; the app and the sink each run in a
+ * child process. Rounds alternate the order; figures are medians.
+ *   npm run bench:gateway [-- --rounds 5 --seconds 8 --connections 50]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { median } from './lib/http-load.ts';
+
+type Autocannon = (o: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<{
+  requests: { average: number; total: number };
+  non2xx: number;
+  errors: number;
+}>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const { values } = parseArgs({ options: { rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' } } });
+const ROUNDS = Number(values.rounds ?? 5);
+const SECONDS = Number(values.seconds ?? 8);
+const CONNECTIONS = Number(values.connections ?? 50);
+const VARIANTS = ['plain', 'tracked', 'limited'] as const;
+type Variant = (typeof VARIANTS)[number];
+
+async function child(file: string, args: string[] = []): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', new URL(file, import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
+    proc.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+  });
+  const stop = () => new Promise<void>((resolve) => (proc.once('exit', () => resolve()), proc.kill('SIGTERM')));
+  return { url, proc, stop };
+}
+
+interface Figures {
+  rps: number;
+  /** Server CPU time per request, µs: what the middleware costs, even on a busy machine. */
+  cpuUs: number;
+}
+
+async function measure(variant: Variant, sinkUrl: string): Promise<Figures> {
+  const app = await child('./gateway/app.ts', [variant, sinkUrl]);
+  const run = (duration: number) => autocannon({ url: `${app.url}/hello/world`, connections: CONNECTIONS, duration, headers: { 'x-customer': 'cus_bench' } });
+  const cpu = async () => ((await (await fetch(`${app.url}/__cpu`)).json()) as { us: number }).us;
+  await run(2); // warm-up: JIT, connection set-up
+  const before = await cpu();
+  const r = await run(SECONDS);
+  const used = (await cpu()) - before;
+  await app.stop();
+  if (r.non2xx || r.errors) throw new Error(`${variant}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { rps: r.requests.average, cpuUs: used / r.requests.total };
+}
+
+const sink = await child('./gateway/sink.ts');
+const rps: Record<Variant, number[]> = { plain: [], tracked: [], limited: [] };
+const cpu: Record<Variant, number[]> = { plain: [], tracked: [], limited: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
+  for (const v of order) {
+    const f = await measure(v, sink.url);
+    rps[v].push(f.rps);
+    cpu[v].push(f.cpuUs);
+  }
+  console.log(`round ${round + 1}: ${VARIANTS.map((v) => `${v} ${Math.round(rps[v].at(-1)!)} req/s ${cpu[v].at(-1)!.toFixed(1)} µs CPU/req`).join(', ')}`);
+}
+await sink.stop();
+
+const m = Object.fromEntries(VARIANTS.map((v) => [v, median(rps[v])])) as Record<Variant, number>;
+const c = Object.fromEntries(VARIANTS.map((v) => [v, median(cpu[v])])) as Record<Variant, number>;
+const pct = (x: number) => `${((x / m.plain) * 100).toFixed(1)}%`;
+// Requests/s a CPU-bound server could reach relative to plain: the inverse ratio of CPU per request.
+const cpuPct = (v: Variant) => `${((c.plain / c[v]) * 100).toFixed(1)}%`;
+console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections`);
+console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`plain                     ${Math.round(m.plain)} req/s, ${c.plain.toFixed(1)} µs CPU/req (medians)`);
+console.log(`+ tracking                ${Math.round(m.tracked)} req/s  ${pct(m.tracked)} of plain (target ≥ 95%); by CPU/req ${cpuPct('tracked')}`);
+console.log(`+ tracking + rate limit   ${Math.round(m.limited)} req/s  ${pct(m.limited)} of plain (target ≥ 90%); by CPU/req ${cpuPct('limited')}`);

@@ -1,0 +1,38 @@
+/**
+ * The Express hello-world under test, in its own process:
+ *   tsx bench/gateway/app.ts plain|tracked|limited SINK_URL
+ * Prints its URL once listening; on SIGTERM prints the batch's stats.
+ */
+import express from 'express';
+import { createBatch, Ingestion } from '../../packages/sdk/src/index.ts';
+import { rateLimit, trackApiCalls } from '../../packages/sdk/src/middleware/express/index.ts';
+
+const [variant = 'plain', sink = ''] = process.argv.slice(2);
+const app = express();
+const customerId = (req: express.Request) => req.get('x-customer');
+const batch = variant === 'plain' ? undefined : createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }), { maxSize: 500, flushInterval: 1000 });
+
+if (batch) app.use(trackApiCalls({ recorder: batch, customerId }));
+// A limit never reached: the cost of counting, not of refusing.
+if (variant === 'limited') app.use(rateLimit({ customerId, points: 1_000_000_000, duration: 60 }));
+// CPU time used so far, so the driver can compute CPU per request (robust to a busy machine).
+app.get('/__cpu', (_req, res) => {
+  const { user, system } = process.cpuUsage();
+  res.json({ us: user + system });
+});
+app.get('/hello/:name', (_req, res) => {
+  res.send('Hello, world!');
+});
+
+const server = app.listen(0, '127.0.0.1', () => {
+  const addr = server.address() as { port: number };
+  console.log(`http://127.0.0.1:${addr.port}`);
+});
+process.on('SIGTERM', async () => {
+  server.close();
+  if (batch) {
+    await batch.cleanup({ timeoutMs: 5000 });
+    console.error(JSON.stringify({ variant, ...batch.stats(), lastError: undefined }));
+  }
+  process.exit(0);
+});
