@@ -35,7 +35,7 @@ export function watchNodeResponse(res: ServerResponse, onEnd: (end: NodeCallEnd)
     return (end as (...a: unknown[]) => ServerResponse).apply(this, arguments as unknown as unknown[]);
   } as ServerResponse['end'];
   // 'close' follows 'finish' on node:http responses, and also comes alone when the client left.
-  res.once('close', () => onEnd({ responseBytes: bytes, finished: res.writableFinished }));
+  res.on('close', () => onEnd({ responseBytes: bytes, finished: res.writableFinished }));
 }
 
 /** The request body size from its Content-Length; 0 for a bodiless request. */

@@ -9,19 +9,23 @@ export interface FilterOptions {
   methods?: readonly string[];
 }
 
-export type RequestFilter = (method: string, path: string) => boolean;
+export type RequestFilter = ((method: string, path: string) => boolean) & {
+  /** True when nothing is filtered: adapters then skip working out the path. */
+  readonly all: boolean;
+};
 
 /** Decides from the method and raw path alone, so it can run before routing. */
 export function createRequestFilter(options: FilterOptions): RequestFilter {
   const include = options.include?.length ? compilePatterns(options.include) : undefined;
   const exclude = options.exclude?.length ? compilePatterns(options.exclude) : undefined;
   const methods = options.methods?.length ? new Set(options.methods.map((m) => m.toUpperCase())) : undefined;
-  if (!include && !exclude && !methods) return () => true;
-  return (method, path) => {
+  if (!include && !exclude && !methods) return Object.assign(() => true, { all: true });
+  const filter = (method: string, path: string) => {
     if (methods && !methods.has(method.toUpperCase())) return false;
     if (exclude?.(path)) return false;
     return include ? include(path) : true;
   };
+  return Object.assign(filter, { all: false });
 }
 
 /** The path of a URL or request target, without query string or fragment. */

@@ -2,8 +2,9 @@ import { UNMATCHED_ENDPOINT } from '../core/call-facts.js';
 import type { ExpressRequest } from './types.js';
 
 const TEMPLATE = Symbol('tally.routeTemplate');
+const ROUTE = Symbol('tally.route');
 
-type Watched = ExpressRequest & { [TEMPLATE]?: string };
+type Watched = ExpressRequest & { [TEMPLATE]?: string; [ROUTE]?: ExpressRequest['route'] };
 
 function joinTemplate(baseUrl: string | undefined, path: unknown): string {
   const own = typeof path === 'string' ? path : String(path);
@@ -11,25 +12,35 @@ function joinTemplate(baseUrl: string | undefined, path: unknown): string {
   return own === '/' ? baseUrl : baseUrl + own;
 }
 
+const patched = new WeakSet<object>();
+
 /**
  * Express sets `req.route` when a route matches, while `req.baseUrl` still
  * names the router it matched in; routers reset `baseUrl` as errors travel
- * back up. So the template is captured at that moment, through a setter.
+ * back up. So the template is captured at that moment, by a `route` accessor
+ * on the app's request prototype (defined once per app, no cost per request).
  */
 export function watchRouteTemplate(req: ExpressRequest): void {
-  let route = req.route;
-  Object.defineProperty(req, 'route', {
+  const proto = Object.getPrototypeOf(req) as object | null;
+  if (!proto || patched.has(proto)) return;
+  patched.add(proto);
+  Object.defineProperty(proto, 'route', {
     configurable: true,
     enumerable: true,
-    get: () => route,
-    set(value: ExpressRequest['route']) {
-      route = value;
-      if (value && value.path !== undefined) (req as Watched)[TEMPLATE] = joinTemplate(req.baseUrl, value.path);
+    get(this: Watched) {
+      return this[ROUTE];
+    },
+    set(this: Watched, value: ExpressRequest['route']) {
+      this[ROUTE] = value;
+      if (value && value.path !== undefined) this[TEMPLATE] = joinTemplate(this.baseUrl, value.path);
     },
   });
 }
 
 /** The route template of a finished request, e.g. `/v1/users/:id`. */
 export function routeTemplate(req: ExpressRequest): string {
-  return (req as Watched)[TEMPLATE] ?? UNMATCHED_ENDPOINT;
+  const captured = (req as Watched)[TEMPLATE];
+  if (captured !== undefined) return captured;
+  // Set before the accessor existed (route-level middleware, sub-apps): read it as it stands.
+  return req.route && req.route.path !== undefined ? joinTemplate(req.baseUrl, req.route.path) : UNMATCHED_ENDPOINT;
 }

@@ -101,6 +101,26 @@ describe.each(versions)('trackApiCalls on %s', (_name, express) => {
     expect(recorder.metadata()).toMatchObject({ region: 'eu', slow: false, endpoint: '/users/:id' });
   });
 
+  it('reads the template as it stands when mounted on a route, or inside a mounted sub-app', async () => {
+    const recorder = new MemoryRecorder();
+    const app = express();
+    const track = trackApiCalls({ recorder, customerId: () => 'cus_1' });
+    app.get('/direct/:id', track, (_req, res) => {
+      res.send('ok');
+    });
+    const sub = express();
+    sub.get('/items/:itemId', (_req, res) => {
+      res.send('ok');
+    });
+    app.use(track);
+    app.use('/shop', sub);
+    served = await listen(app);
+    await (await fetch(served.url + '/direct/1')).text();
+    await (await fetch(served.url + '/shop/items/2')).text();
+    await track.settled();
+    expect(recorder.events.map((e) => e.metadata!.endpoint)).toEqual(['/direct/:id', '/shop/items/:itemId']);
+  });
+
   it('never makes the response wait for the recorder, and reports its failures', async () => {
     const recorder = new MemoryRecorder();
     recorder.gate = new Promise(() => {});

@@ -20,7 +20,7 @@ export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
   const tracker = createCallTracker(options);
   const middleware: ExpressMiddleware<Req> = (req, res, next) => {
     const method = req.method ?? 'GET';
-    if (!tracker.accepts(method, pathOf(req.originalUrl ?? req.url ?? '/'))) return next();
+    if (!tracker.accepts.all && !tracker.accepts(method, pathOf(req.originalUrl ?? req.url ?? '/'))) return next();
     const startedAt = performance.now();
     watchRouteTemplate(req);
     watchNodeResponse(res, (end) => {

@@ -10,7 +10,7 @@ export function addTrackingHooks(app: FastifyInstance, options: TrackingOptions<
   const tracker = createCallTracker(options);
   app.addHook('onRequest', (request, reply, done) => {
     const method = request.method;
-    if (!tracker.accepts(method, pathOf(request.url))) return done();
+    if (!tracker.accepts.all && !tracker.accepts(method, pathOf(request.url))) return done();
     const startedAt = performance.now();
     watchNodeResponse(reply.raw, (end) => {
       tracker.record(request, {

@@ -34,7 +34,7 @@ export function createRateLimiter<Req>(options: RateLimitOptions<Req>): RateLimi
     return { matches, spec, limiter };
   };
   const rules = (options.endpoints ?? []).map((e, i) => rule(e, `e${i}`, createRequestFilter({ include: e.paths, methods: e.methods })));
-  const fallback = rule(options, 'default', () => true);
+  const fallback = rule(options, 'default', createRequestFilter({}));
 
   const decide = (spec: LimitSpec, allowed: boolean, res: Outcome): LimitDecision => ({
     allowed,
