@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium: the tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -29,6 +30,8 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Fail on a missing element well before the test's own 30 s timeout, with a useful message.
+  page.setDefaultTimeout(10_000);
   return {
     context,
     page,
@@ -39,3 +42,6 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
     },
   };
 }
+
+/** expect.poll with room for a loaded CI machine (its default gives up after 1 s). */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });

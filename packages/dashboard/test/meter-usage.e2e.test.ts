@@ -1,6 +1,6 @@
 import { apiClient, startTestServer, type ApiClient, type TestServer } from '@tally/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, openBrowser, type Browser } from './browser';
+import { chromiumMissing, openBrowser, poll, type Browser } from './browser';
 import { ensureBuilt } from './e2e-setup';
 
 const skip = chromiumMissing();
@@ -51,12 +51,12 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
     await page.getByLabel('Aggregation').selectOption('sum');
     await page.getByLabel('Metadata key to aggregate').fill('tokens');
     await page.getByLabel('Measurement unit').fill('tokens');
-    await expect.poll(() => page.getByTestId('filter-preview').textContent()).toMatch(/4\s*of the 4 most recent/);
+    await poll(() => page.getByTestId('filter-preview').textContent()).toMatch(/4\s*of the 4 most recent/);
     await page.getByRole('button', { name: '+ Condition' }).click();
     const cond = page.getByRole('group', { name: 'Condition 1' });
     await cond.getByLabel('Metadata key').fill('endpoint');
     await cond.getByLabel('Value').fill('/v1/chat');
-    await expect.poll(() => page.getByTestId('filter-preview').textContent()).toMatch(/3\s*of the 4 most recent/);
+    await poll(() => page.getByTestId('filter-preview').textContent()).toMatch(/3\s*of the 4 most recent/);
     await b.shot('meter-create');
     await page.getByRole('button', { name: 'Create meter' }).click();
     await page.getByRole('heading', { name: 'Chat tokens' }).waitFor();
@@ -72,7 +72,7 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
       return page.getByTestId('usage-total').textContent({ timeout: 2000 }).catch(() => '');
     }, { timeout: 15_000 }).toBe('500');
     const rows = page.getByTestId('customer-usage-table').locator('tbody tr');
-    await expect.poll(() => rows.allInnerTexts()).toHaveLength(2);
+    await poll(() => rows.allInnerTexts()).toHaveLength(2);
     const cells = (await rows.allInnerTexts()).map((t) => t.split('\t').map((s) => s.trim()));
     expect(cells.map((c) => c[1])).toEqual(['400', '100']);
     await page.getByText('Values per window').click();
@@ -82,6 +82,28 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
     await page.setViewportSize({ width: 390, height: 844 });
     await b.shot('meter-usage-phone');
     await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it("shows a customer's usage this month and current-period charges", async () => {
+    const { page } = b;
+    const meterId = page.url().split('/').pop()!;
+    const plan = await api.post('/plans', {
+      name: 'Pay as you go', currency: 'USD', billing_interval: { unit: 'month', count: 1 },
+      components: [{ meter_id: meterId, price_per_unit: '0.01', free_threshold: 100 }],
+    });
+    expect(plan.status).toBe(201);
+    const acme = (await api.get('/customers?name=Acme')).body.items[0];
+    const now = new Date();
+    const anchor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
+    expect((await api.post(`/customers/${acme.customer_id}/subscriptions`, { plan_id: plan.body.id, billing_anchor: anchor })).status).toBe(201);
+    await page.getByRole('link', { name: acme.customer_id }).click();
+    await page.getByRole('heading', { name: 'Acme' }).waitFor();
+    await poll(() => page.getByTestId('customer-meter-usage').locator('tbody tr').first().innerText()).toMatch(/Chat tokens\s+400\s+tokens/);
+    // 400 used, 100 free, 300 charged at 0.01 = USD 3.00, exact.
+    const charge = page.getByTestId('current-charges').locator('tbody tr').first();
+    await poll(() => charge.innerText()).toMatch(/Chat tokens\s+400\s+100\s+300\s+0\.01 USD\s+USD 3\.00/);
+    await b.shot('customer-charges');
+    await page.goBack();
   });
 
   it('lists the meter, archives and unarchives it', async () => {
@@ -101,14 +123,14 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
     await page.getByLabel('Customer ID').fill('globex');
     await page.getByRole('button', { name: 'Apply' }).click();
     const rows = page.getByTestId('events-table').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await poll(() => rows.count()).toBe(2);
     await b.shot('events');
     await page.getByRole('link', { name: 'before-2' }).click();
     await page.getByRole('heading', { name: /Event before-2/ }).waitFor();
-    await expect.poll(() => page.getByTestId('explanations').textContent()).toContain('Chat tokens: counts');
+    await poll(() => page.getByTestId('explanations').textContent()).toContain('Chat tokens: counts');
     await b.shot('event-detail');
     // The /v1/embed event is filtered out, and the page says which clause failed.
     await page.goto(`${srv.url}/dashboard/events/before-1`);
-    await expect.poll(() => page.getByTestId('explanations').textContent()).toMatch(/Chat tokens: does not count.*endpoint/);
+    await poll(() => page.getByTestId('explanations').textContent()).toMatch(/Chat tokens: does not count.*endpoint/);
   });
 });

@@ -1,6 +1,6 @@
 import { apiClient, startTestServer, type ApiClient, type TestServer } from '@tally/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, openBrowser, type Browser } from './browser';
+import { chromiumMissing, openBrowser, poll, type Browser } from './browser';
 import { ensureBuilt } from './e2e-setup';
 
 const skip = chromiumMissing();
@@ -33,10 +33,10 @@ describe.skipIf(skip)('dashboard: overview numbers and customers', () => {
   it('shows events of the last hour, the unknown customers and the rejected events', async () => {
     const { page } = b;
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
-    await expect.poll(() => page.getByTestId('events-last-hour').textContent()).toBe('6');
+    await poll(() => page.getByTestId('events-last-hour').textContent()).toBe('6');
     const unknown = await page.getByTestId('unknown-customers').locator('tbody tr').allInnerTexts();
     expect(unknown.map((r) => r.split('\t').slice(0, 2).map((s) => s.trim()))).toEqual([['ghost', '3'], ['stark', '1']]);
-    await expect.poll(() => page.getByTestId('tile-rejected').locator('.tile-value').textContent()).toBe('1');
+    await poll(() => page.getByTestId('tile-rejected').locator('.tile-value').textContent()).toBe('1');
     expect(await page.getByTestId('tile-ingested').locator('.tile-value').textContent()).toBe('6');
     await b.shot('overview-data');
   });
@@ -55,9 +55,41 @@ describe.skipIf(skip)('dashboard: overview numbers and customers', () => {
     await page.getByRole('link', { name: '← Customers' }).click();
     await page.getByLabel('Name contains').fill('wayne');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => page.getByTestId('customers-table').locator('tbody tr').allInnerTexts()).toHaveLength(1);
+    await poll(() => page.getByTestId('customers-table').locator('tbody tr').allInnerTexts()).toHaveLength(1);
     expect(await page.getByTestId('customers-table').textContent()).toContain('Wayne Enterprises');
     await b.shot('customers');
+  });
+
+  it('live-tails new events as they are ingested', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Events', exact: true }).click();
+    await page.getByLabel(/Live tail/).check();
+    await page.getByText('live', { exact: true }).waitFor();
+    const ingest = await api.post('/events/ingest', { events: [{ event_id: 'tail-1', customer_id: 'wayne', event_name: 'api_call' }] });
+    expect(ingest.status).toBe(200);
+    await page.getByRole('link', { name: 'tail-1' }).waitFor({ timeout: 6000 });
+    await b.shot('events-live');
+    await page.getByLabel(/Live tail/).uncheck();
+  });
+
+  it('shows latency percentiles and error rates by endpoint, when the server has the analytics', async (ctx) => {
+    const doc = await (await fetch(`${srv.url}/openapi.json`)).json();
+    if (!doc.paths['/analytics/api-calls']) {
+      console.log('this server has no GET /analytics/api-calls: the API performance check is skipped');
+      return ctx.skip();
+    }
+    const now = Date.now();
+    const calls = Array.from({ length: 20 }, (_, i) => ({
+      event_id: `call-${i}`, customer_id: 'wayne', event_name: 'api_call', timestamp: new Date(now - i * 1000).toISOString(),
+      metadata: { endpoint: i < 15 ? '/v1/users' : '/v1/orders', method: 'GET', status_code: i % 5 === 0 ? 500 : 200, response_time_ms: 10 * (i + 1) },
+    }));
+    expect((await api.post('/events/ingest', { events: calls })).status).toBe(200);
+    const { page } = b;
+    await page.getByRole('link', { name: 'API performance' }).click();
+    const users = page.getByTestId('api-perf').getByRole('row', { name: /\/v1\/users/ });
+    // 15 calls, 3 of them 500s: a 20.0% 5xx rate.
+    await poll(() => users.innerText()).toMatch(/\/v1\/users\s+15\s+0\.0%\s+20\.0%/);
+    await b.shot('api-performance');
   });
 
   it('is readable on a phone', async () => {

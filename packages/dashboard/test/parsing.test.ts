@@ -40,3 +40,14 @@ describe('client routes', () => {
     expect(matchPath('/meters/new', '/meters/mtr_1')).toBeNull();
   });
 });
+
+describe('money', () => {
+  it('prints minor units exactly, with the currency exponent', async () => {
+    const { formatMinor } = await import('../src/format/money');
+    expect(formatMinor(300, 'usd')).toBe('USD 3.00');
+    expect(formatMinor(5, 'USD')).toBe('USD 0.05');
+    expect(formatMinor(-1234, 'EUR')).toBe('EUR -12.34');
+    expect(formatMinor(5, 'JPY')).toBe('JPY 5');
+    expect(formatMinor('123456789012345678901', 'USD')).toBe('USD 1234567890123456789.01');
+  });
+});

@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '@tally/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, openBrowser, type Browser } from './browser';
+import { chromiumMissing, openBrowser, poll, type Browser } from './browser';
 import { ensureBuilt } from './e2e-setup';
 
 const skip = chromiumMissing();
@@ -23,7 +23,7 @@ describe.skipIf(skip)('dashboard: sign-in, modes and API keys', () => {
     await page.goto(`${srv.url}/`);
     await page.getByLabel('API key').fill('tly_test_not-a-real-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('invalid API key');
+    await poll(() => page.getByRole('alert').textContent()).toContain('invalid API key');
     await page.getByLabel('API key').fill(srv.apiKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
@@ -41,7 +41,7 @@ describe.skipIf(skip)('dashboard: sign-in, modes and API keys', () => {
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByRole('heading', { name: 'API keys — live mode' }).waitFor();
     // A live key sees live keys only.
-    await expect.poll(() => page.getByTestId('keys-table').locator('tbody tr').count()).toBe(1);
+    await poll(() => page.getByTestId('keys-table').locator('tbody tr').count()).toBe(1);
     await b.shot('api-keys-live');
     await page.getByRole('button', { name: 'Test mode' }).click();
     expect(await page.getByTestId('mode-banner').textContent()).toContain('TEST MODE');
@@ -59,7 +59,7 @@ describe.skipIf(skip)('dashboard: sign-in, modes and API keys', () => {
     await b.shot('api-key-created');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Revoke e2e-worker' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /e2e-worker/ }).textContent()).toContain('revoked');
+    await poll(() => page.getByRole('row', { name: /e2e-worker/ }).textContent()).toContain('revoked');
     await expect.poll(async () => (await fetch(`${srv.url}/events`, { headers: { authorization: `Bearer ${secret}` } })).status, { timeout: 8000 }).toBe(401);
   });
 });

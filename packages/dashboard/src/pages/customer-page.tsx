@@ -1,11 +1,11 @@
 import type { Customer } from '../api/types';
-import { AutoTable, rowsOf } from '../components/auto-table';
-import { Empty, ErrorNote, Loading, NotAvailable } from '../components/status';
+import { ErrorNote, Loading } from '../components/status';
 import { formatDateTime } from '../format/format';
-import { useHasAnyRoute } from '../hooks/use-capabilities';
 import { useFetch } from '../hooks/use-fetch';
 import { Link } from '../router/router';
 import { useApi } from '../session/session-context';
+import { MeterUsageList } from './customer/meter-usage-list';
+import { UsageHistory } from './customer/usage-history';
 
 export function CustomerPage({ id }: { id: string }) {
   const api = useApi();
@@ -25,28 +25,13 @@ export function CustomerPage({ id }: { id: string }) {
             <div><dt>External ID</dt><dd>{c.data.external_id ?? '—'}</dd></div>
             <div><dt>Created</dt><dd>{formatDateTime(c.data.created_at)}</dd></div>
           </dl>
+          <h2>Usage this month</h2>
+          <MeterUsageList customerId={c.data.customer_id} />
+          <h2>Charges per billing period</h2>
           <UsageHistory id={c.data.customer_id} />
+          <p><Link to="/events">Browse events</Link> (filter by this customer ID or its external ID).</p>
         </>
       )}
     </section>
-  );
-}
-
-/** Usage and current-period charges, from the plans feature when the server has it. */
-function UsageHistory({ id }: { id: string }) {
-  const api = useApi();
-  const has = useHasAnyRoute('get', '/customers/{id}/usage-history', '/customers/{customer_id}/usage-history');
-  const hist = useFetch((signal) => (has ? api.get<unknown>(`/customers/${encodeURIComponent(id)}/usage-history`, {}, signal) : Promise.resolve(undefined)), [api, id, has]);
-  return (
-    <>
-      <h2>Usage and current-period charges</h2>
-      {has === false && <NotAvailable feature="Customer usage and charges" route="GET /customers/{id}/usage-history" />}
-      <ErrorNote error={hist.error} />
-      {has && hist.loading && !hist.data && <Loading />}
-      {has && hist.data !== undefined && (rowsOf(hist.data).length
-        ? <AutoTable rows={rowsOf(hist.data)} testId="usage-history" />
-        : <Empty>No usage yet.</Empty>)}
-      <p><Link to="/events">Browse this customer's events</Link> (filter by customer ID).</p>
-    </>
   );
 }
