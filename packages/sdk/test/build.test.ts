@@ -33,6 +33,16 @@ describe('the built package', () => {
     }
   });
 
+  it('loads node:fs only in the spool chunk, imported when a spool is asked for', async () => {
+    const dist = join(root, 'node_modules/@tally/sdk/dist');
+    const withFs: string[] = [];
+    for (const f of await readdir(dist)) {
+      if (/\.c?js$/.test(f) && /["'](node:)?fs\/promises["']/.test(await readFile(join(dist, f), 'utf8'))) withFs.push(f);
+    }
+    expect(withFs.length).toBeGreaterThan(0);
+    for (const f of withFs) expect(f).toMatch(/^spool-/);
+  });
+
   it('loads with require() and import, every subpath included', async () => {
     const { writeFile } = await import('node:fs/promises');
     const subpaths = ['llm', 'object-storage', 'stream', 'time-range'];

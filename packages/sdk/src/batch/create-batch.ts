@@ -4,7 +4,7 @@ import type { Ingestion } from '../client/ingestion.js';
 import { holdOpen } from '../client/keep-alive.js';
 import { buildWireEvent, describeIssues, toWireEvent } from '../client/prepare-event.js';
 import type { WireEvent } from '../client/wire-event.js';
-import { Spool } from '../spool/spool.js';
+import type { Spool } from '../spool/spool.js';
 import { deadLetters, type DeadLetter } from './dead-letter.js';
 import { BatchEngine } from './engine.js';
 import { QueueFullError, type Batch, type CleanupResult } from './batch-types.js';
@@ -66,6 +66,9 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
   const ready = (async () => {
     if (!o.spoolDir) return;
     try {
+      // Loaded only when asked for: without a spool the batch needs no node:fs,
+      // so it also runs where there is none (edge runtimes).
+      const { Spool } = await import('../spool/spool.js');
       spool = await Spool.open(o.spoolDir);
       engine.enqueueRecovered(spool.recovered);
     } catch (err) {
