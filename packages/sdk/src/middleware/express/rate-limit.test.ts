@@ -70,3 +70,11 @@ describe.each(versions)('rateLimit on %s (memory)', (_name, express) => {
     for (let i = 0; i < 3; i++) expect((await call('/a/1')).headers.get('ratelimit-limit')).toBeNull();
   });
 });
+
+describe('rateLimit options', () => {
+  it('are checked when the middleware is made, not at the first request', () => {
+    expect(() => rateLimit({ customerId, points: 0, duration: 60 })).toThrow(/rateLimit: points and duration/);
+    expect(() => rateLimit({ customerId, points: 1, duration: 60, endpoints: [{ paths: ['/x'], points: 1, duration: -1 }] })).toThrow(/endpoints\[0\]/);
+    expect(() => rateLimit({ customerId, points: 1, duration: 60, algorithm: 'token-bucket' })).toThrow(/burst/);
+  });
+});

@@ -15,7 +15,7 @@ function load(): Promise<Flexible> {
   return loaded;
 }
 
-function check(spec: LimitSpec, where: string): void {
+export function checkSpec(spec: LimitSpec, where: string): void {
   const ok = (n: number | undefined) => Number.isFinite(n) && n! > 0;
   if (!ok(spec.points) || !ok(spec.duration)) throw new TypeError(`${where}: points and duration must be numbers > 0`);
   if (spec.algorithm === 'token-bucket' && !ok(spec.burst)) throw new TypeError(`${where}: a token-bucket needs burst > 0`);
@@ -29,7 +29,6 @@ export interface StoreChoice {
 
 /** A rate-limiter-flexible limiter for one spec, in memory or in Redis. */
 export async function buildLimiter(spec: LimitSpec, store: StoreChoice, name: string): Promise<Consumer> {
-  check(spec, name);
   const rl = await load();
   const make = (points: number, duration: number, suffix: string): Consumer => {
     const keyPrefix = `${store.keyPrefix}:${name}${suffix}`;
