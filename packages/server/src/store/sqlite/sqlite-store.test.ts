@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDbPath } from '../../testing/temp-db.js';
 import { describeStoreContract } from '../contract/store-contract.js';
 import { describeAnalyticsContract } from '../contract/analytics-contract.js';
+import { describeMeterContract } from '../contract/meter-contract.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { ROLLUP_RULES } from '../../services/rollup-rules.js';
 import Database from 'better-sqlite3';
@@ -59,4 +60,12 @@ describe('sqlite specifics', () => {
     await expect(s.ping()).rejects.toMatchObject({ kind: 'unavailable', retryable: true });
     db.remove();
   });
+});
+
+describeMeterContract('sqlite', {
+  async open() {
+    const db = tempDbPath();
+    dirs.push(db.remove);
+    return openSqliteStore({ path: db.path });
+  },
 });
