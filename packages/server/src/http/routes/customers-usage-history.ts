@@ -31,9 +31,12 @@ export const customersUsageHistory: Route = (app, { store }) => {
     schema: { summary: 'Charges per billing period and meter', params: Params, querystring: Query, response: { 200: Type.Object({ items: Type.Array(Period) }), ...errorReplies } },
   }, async (req) => {
     const q = req.query;
-    const all = await usageHistory(store, req.auth.mode, req.params.id, {
-      start: date('start_date', q.start_date), end: date('end_date', q.end_date), meterId: q.meter_id, now: Date.now(),
-    });
+    const start = date('start_date', q.start_date);
+    const end = date('end_date', q.end_date);
+    if (start !== undefined && end !== undefined && end < start) {
+      throw new InvalidInputError('end_date must not be before start_date', { field: 'end_date' });
+    }
+    const all = await usageHistory(store, req.auth.mode, req.params.id, { start, end, meterId: q.meter_id, now: Date.now() });
     const { limit, offset } = paging(q);
     return { items: all.slice(offset, offset + limit) };
   });

@@ -113,6 +113,10 @@ describe('subscriptions', () => {
     expect((await api.post(`/customers/${cus}/subscriptions`, { plan_id: 'pln_nope', billing_anchor: '2026-01-15T00:00:00Z' })).status).toBe(400);
     expect((await api.post(`/customers/${cus}/subscriptions`, { plan_id: p.id, billing_anchor: '2026-01-15T00:00:30Z' })).status).toBe(400);
     expect((await api.post(`/customers/${cus}/subscriptions`, { plan_id: p.id, billing_anchor: 'soon' })).status).toBe(400);
+    // A live customer cannot subscribe to a test plan.
+    const live = api.withKey(srv.liveApiKey);
+    const liveCus = await customer(live);
+    expect((await live.post(`/customers/${liveCus}/subscriptions`, { plan_id: p.id, billing_anchor: '2026-01-15T00:00:00Z' })).status).toBe(400);
   });
 });
 
@@ -187,6 +191,23 @@ describe('usage history', () => {
       [['55.3', 0.3, '55', 550]],
       [['0.3', 0.3, '0', 0]],
     ]);
+  });
+
+  it('counts events that name the customer by external_id', async () => {
+    const p = await plan({ name: 'Ext', currency: 'EUR', billing_interval: { unit: 'month', count: 1 }, components: [{ meter_id: calls, price_per_unit: '0.01' }] });
+    const cus = (await api.post('/customers', { name: 'E', email: 'e@example.com', external_id: 'ext-billed' })).body.customer_id;
+    await subscribe(cus, p.id, '2026-01-15T00:00:00Z');
+    const events = ['2026-01-20T00:00:00Z', '2026-01-21T00:00:00Z'].map((at, i) => ({ event_id: `ext-${i}`, customer_id: i === 0 ? 'ext-billed' : cus, event_name: 'tok', timestamp: at }));
+    expect((await api.post('/events/ingest', { events })).status).toBe(200);
+    const items = await history(cus, twoPeriods);
+    expect(items.map((x) => x.meters.map((m) => [m.consumed_units, m.total_price]))).toEqual([[['0', 0]], [['2', 2]]]);
+  });
+
+  it('400 when end_date is before start_date', async () => {
+    const cus = await customer();
+    const r = await api.get(`/customers/${cus}/usage-history?start_date=${encodeURIComponent('2026-03-01T00:00:00Z')}&end_date=${encodeURIComponent('2026-02-01T00:00:00Z')}`);
+    expect(r.status).toBe(400);
+    expect(r.body.message).toMatch(/end_date/);
   });
 
   it('404 for an unknown customer, 400 for a bad date, nothing for a customer without subscriptions', async () => {
