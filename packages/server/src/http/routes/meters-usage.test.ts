@@ -146,6 +146,23 @@ describe('time zones', () => {
     ]);
   });
 
+  it('aligns months in America/New_York (a 28-day February, a March that loses an hour)', async () => {
+    const name = freshName('nym');
+    const cus = await customer();
+    const id = await meter(name, { type: 'count' });
+    await ingest(name, [
+      { id: 'a', customer: cus, at: '2026-02-01T05:00:00Z' }, // Feb 1 00:00 EST
+      { id: 'b', customer: cus, at: '2026-03-01T04:59:00Z' }, // Feb 28 23:59 EST
+      { id: 'c', customer: cus, at: '2026-04-01T03:59:00Z' }, // Mar 31 23:59 EDT
+      { id: 'd', customer: cus, at: '2026-04-01T04:00:00Z' }, // Apr 1 00:00 EDT: after end
+    ]);
+    const items = await usage(id, { start: '2026-02-01T05:00:00Z', end: '2026-04-01T04:00:00Z', window_size: 'month', time_zone: 'America/New_York' });
+    expect(items.map((i) => [i.window_start, i.window_end, i.value])).toEqual([
+      ['2026-02-01T05:00:00.000Z', '2026-03-01T05:00:00.000Z', '2'],
+      ['2026-03-01T05:00:00.000Z', '2026-04-01T04:00:00.000Z', '1'],
+    ]);
+  });
+
   it('aligns days and hours in Asia/Kathmandu (+05:45)', async () => {
     const name = freshName('ktm');
     const cus = await customer();
@@ -239,6 +256,27 @@ describe('group_by', () => {
     expect(regions).toHaveLength(2);
     // Without group_by: one row per window, group null.
     expect((await usage(id, { ...range, window_size: 'none' })).map((i) => [i.group, i.value])).toEqual([[null, '31']]);
+  });
+});
+
+describe('filters', () => {
+  it("counts only events that pass the meter's filter", async () => {
+    const name = freshName('flt');
+    const cus = await customer();
+    const id = await meter(name, { type: 'sum', key: 'bytes' }, {
+      filter: { conjunction: 'or', clauses: [
+        { key: 'region', operator: 'equals', value: 'eu' },
+        { key: 'bytes', operator: 'greater_than_or_equals', value: 1000 },
+      ] },
+    });
+    await ingest(name, [
+      { id: '1', customer: cus, at: '2026-02-01T10:00:00Z', meta: { region: 'eu', bytes: 1 } }, // eu
+      { id: '2', customer: cus, at: '2026-02-01T10:00:00Z', meta: { region: 'us', bytes: 1000 } }, // big
+      { id: '3', customer: cus, at: '2026-02-01T10:00:00Z', meta: { region: 'us', bytes: 999 } }, // neither
+      { id: '4', customer: cus, at: '2026-02-01T10:00:00Z', meta: { bytes: 20 } }, // no region, small
+      { id: '5', customer: cus, at: '2026-02-01T10:00:00Z', meta: { region: 'EU', bytes: 5 } }, // case differs
+    ]);
+    expect(pairs(await usage(id, { start: '2026-02-01T00:00:00Z', end: '2026-02-02T00:00:00Z' }))).toEqual([['2026-02-01T00:00:00.000Z', '1001']]);
   });
 });
 
