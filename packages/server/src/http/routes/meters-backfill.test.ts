@@ -61,7 +61,7 @@ const sumTo = (n: number) => String((n * (n + 1)) / 2);
 
 describe('backfill through HTTP', () => {
   it('counts events stored before the meter existed, with progress on GET /meters/{id}', async () => {
-    const N = 12_000; // more than two backfill chunks
+    const N = 6_000; // more than one backfill chunk (5000 events)
     for (let i = 0; i < N; i += 1000) await ingest(batch('pre', 'pre', i, 1000));
     await ingest(batch('other', 'other', 0, 10)); // another name: not counted
     const [count, sum] = [await createMeter('pre', 'count'), await createMeter('pre', 'sum')];
@@ -78,7 +78,7 @@ describe('backfill through HTTP', () => {
   });
 
   it('counts events ingested before, during and after creation exactly once (retries included)', async () => {
-    const before = 6_000;
+    const before = 5_500;
     for (let i = 0; i < before; i += 1000) await ingest(batch('mid', 'mid', i, 1000));
     // Ingest while the meter is created and backfilled.
     const creating = createMeter('mid', 'sum');
