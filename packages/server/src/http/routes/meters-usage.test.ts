@@ -146,6 +146,28 @@ describe('time zones', () => {
     ]);
   });
 
+  it('aligns days in America/New_York across the November change (a 25-hour day), and weeks from local Monday', async () => {
+    const name = freshName('nyfall');
+    const cus = await customer();
+    const id = await meter(name, { type: 'count' });
+    // DST ends 2026-11-01 02:00 EDT. Local Nov 1 = [Nov 1 04:00Z, Nov 2 05:00Z).
+    await ingest(name, [
+      { id: 'a', customer: cus, at: '2026-11-01T04:00:00Z' }, // Nov 1 00:00 EDT
+      { id: 'b', customer: cus, at: '2026-11-02T04:30:00Z' }, // Nov 1 23:30 EST
+      { id: 'c', customer: cus, at: '2026-11-02T05:00:00Z' }, // Nov 2 00:00 EST (a Monday)
+    ]);
+    const days = await usage(id, { start: '2026-11-01T04:00:00Z', end: '2026-11-03T05:00:00Z', window_size: 'day', time_zone: 'America/New_York' });
+    expect(days.map((i) => [i.window_start, i.window_end, i.value])).toEqual([
+      ['2026-11-01T04:00:00.000Z', '2026-11-02T05:00:00.000Z', '2'],
+      ['2026-11-02T05:00:00.000Z', '2026-11-03T05:00:00.000Z', '1'],
+    ]);
+    const weeks = await usage(id, { start: '2026-10-26T04:00:00Z', end: '2026-11-09T05:00:00Z', window_size: 'week', time_zone: 'America/New_York' });
+    expect(weeks.map((i) => [i.window_start, i.window_end, i.value])).toEqual([
+      ['2026-10-26T04:00:00.000Z', '2026-11-02T05:00:00.000Z', '2'],
+      ['2026-11-02T05:00:00.000Z', '2026-11-09T05:00:00.000Z', '1'],
+    ]);
+  });
+
   it('aligns months in America/New_York (a 28-day February, a March that loses an hour)', async () => {
     const name = freshName('nym');
     const cus = await customer();
@@ -254,6 +276,10 @@ describe('group_by', () => {
     const regions = await usage(id, { ...range, window_size: 'none', group_by: 'region' });
     expect(regions.map((i) => [i.group, i.value])).toEqual(expect.arrayContaining([[{ region: 'eu' }, '3'], [{ region: null }, '28']]));
     expect(regions).toHaveLength(2);
+    // A read-only key reads usage too.
+    const ro = api.withKey(srv.readOnlyApiKey);
+    expect((await usage(id, { ...range, window_size: 'none', group_by: 'region' }, ro))).toEqual(regions);
+
     // Without group_by: one row per window, group null.
     expect((await usage(id, { ...range, window_size: 'none' })).map((i) => [i.group, i.value])).toEqual([[null, '31']]);
   });
@@ -277,6 +303,29 @@ describe('filters', () => {
       { id: '5', customer: cus, at: '2026-02-01T10:00:00Z', meta: { region: 'EU', bytes: 5 } }, // case differs
     ]);
     expect(pairs(await usage(id, { start: '2026-02-01T00:00:00Z', end: '2026-02-02T00:00:00Z' }))).toEqual([['2026-02-01T00:00:00.000Z', '1001']]);
+  });
+});
+
+describe('unique_count by group', () => {
+  it('counts each distinct value once per window and group, across buckets', async () => {
+    const name = freshName('uniq');
+    const cus = await customer();
+    const id = await meter(name, { type: 'unique_count', key: 'user' }, { group_by_keys: ['plan'] });
+    await ingest(name, [
+      { id: '1', customer: cus, at: '2026-02-01T10:00:00Z', meta: { user: 'u1', plan: 'pro' } },
+      { id: '2', customer: cus, at: '2026-02-01T23:59:00Z', meta: { user: 'u1', plan: 'pro' } },
+      { id: '3', customer: cus, at: '2026-02-02T00:00:00Z', meta: { user: 'u1', plan: 'pro' } },
+      { id: '4', customer: cus, at: '2026-02-02T00:00:00Z', meta: { user: 'u2', plan: 'free' } },
+      { id: '5', customer: cus, at: '2026-02-02T01:00:00Z', meta: { user: 1, plan: 'free' } },
+      { id: '6', customer: cus, at: '2026-02-02T01:00:00Z', meta: { user: '1', plan: 'free' } },
+    ]);
+    const range = { start: '2026-02-01T00:00:00Z', end: '2026-02-03T00:00:00Z' };
+    const days = await usage(id, { ...range, group_by: 'plan' });
+    expect(days.map((i) => [i.window_start.slice(0, 10), i.group, i.value])).toEqual(expect.arrayContaining([
+      ['2026-02-01', { plan: 'pro' }, '1'], ['2026-02-02', { plan: 'pro' }, '1'], ['2026-02-02', { plan: 'free' }, '3'],
+    ]));
+    expect(days).toHaveLength(3);
+    expect((await usage(id, { ...range, window_size: 'none' })).map((i) => i.value)).toEqual(['4']);
   });
 });
 
