@@ -7,6 +7,7 @@ import type { Meter, MeterDeltas } from './meter-types.js';
  * handed in by the services (the store itself knows no meter semantics).
  */
 export interface RollupRules {
-  meterDeltas(meter: Meter, events: readonly ValidEvent[]): MeterDeltas;
+  /** Deltas of the meters that count some of these events. */
+  deltas(meters: readonly Meter[], events: readonly ValidEvent[]): MeterDeltas[];
   apiCalls(events: readonly ValidEvent[]): ApiCallDelta[];
 }

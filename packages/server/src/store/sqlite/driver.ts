@@ -3,7 +3,7 @@
  * of the adapter does not depend on the driver's own types.
  */
 export interface SqliteStatement {
-  run(...params: unknown[]): { changes: number };
+  run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
 }

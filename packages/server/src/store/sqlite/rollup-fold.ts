@@ -1,5 +1,5 @@
 import type { ValidEvent } from '@tally/core';
-import type { MeterDeltas } from '../meter-types.js';
+import type { Meter, MeterDeltas } from '../meter-types.js';
 import type { RollupRules } from '../rollup-rules.js';
 import type { SqliteAnalytics } from './analytics.js';
 import type { SqliteDatabase } from './driver.js';
@@ -28,8 +28,10 @@ export interface FoldOptions {
  * answer always includes every committed event.
  */
 export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics: SqliteAnalytics, opts: FoldOptions = {}) {
-  const chunk = opts.chunk ?? 20_000;
-  const delayMs = opts.delayMs ?? 20;
+  const chunk = opts.chunk ?? 50_000;
+  // Long enough that a busy second's requests fold together (most of the
+  // saving), short enough that the log stays small; readers never wait for it.
+  const delayMs = opts.delayMs ?? 1000;
   let rules: RollupRules | undefined;
   let timer: NodeJS.Timeout | undefined;
   const cursor = db.prepare('SELECT seq FROM rollup_cursor WHERE id = 1');
@@ -39,33 +41,58 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
   const activeMeters = db.prepare('SELECT * FROM meters WHERE mode = ? AND archived = 0');
 
   const foldMode = (r: RollupRules, mode: number, events: SeqEvent[]) => {
-    const names = new Set(events.map((e) => e.eventName));
+    const whole: Meter[] = [];
     const deltas: MeterDeltas[] = [];
     for (const row of activeMeters.all(mode) as MeterRow[]) {
-      if (!names.has(row.event_name)) continue;
-      // Events up to the meter's high-water mark are its backfill's to count.
-      const mine = row.backfill_hwm >= events[0]!.seq ? events.filter((e) => e.seq > row.backfill_hwm) : events;
-      if (mine.length > 0) deltas.push(r.meterDeltas(toMeter(row), mine));
+      // Events up to a meter's high-water mark are its backfill's to count.
+      if (row.backfill_hwm < events[0]!.seq) whole.push(toMeter(row));
+      else {
+        const mine = events.filter((e) => e.seq > row.backfill_hwm);
+        if (mine.length > 0) deltas.push(...r.deltas([toMeter(row)], mine));
+      }
     }
+    if (whole.length > 0) deltas.push(...r.deltas(whole, events));
     if (deltas.length > 0) apply(mode, deltas);
     analytics.apply(mode, r.apiCalls(events));
   };
 
-  const foldChunk = db.transaction((r: RollupRules): number => {
-    const rows = after.all((cursor.get() as { seq: number }).seq, chunk) as EventRow[];
-    if (rows.length === 0) return 0;
-    const byMode = new Map<number, SeqEvent[]>();
-    for (const row of rows) {
-      let list = byMode.get(row.mode);
-      if (!list) byMode.set(row.mode, (list = []));
-      list.push({
+  // Events this process committed, in log order, kept so a fold need not read
+  // them back; used only while they are exactly the log after the cursor.
+  let recent: Array<{ mode: number; event: SeqEvent }> = [];
+
+  const fromLog = (from: number): Array<{ mode: number; event: SeqEvent }> =>
+    (after.all(from, chunk) as EventRow[]).map((row) => ({
+      mode: row.mode,
+      event: {
         seq: row.seq, eventId: row.event_id, customerId: row.customer_id, eventName: row.event_name,
         timestamp: row.ts, metadata: row.metadata === null ? null : JSON.parse(row.metadata),
-      });
+      },
+    }));
+
+  const fromMemory = (from: number): Array<{ mode: number; event: SeqEvent }> | undefined => {
+    const first = recent[0]?.event.seq;
+    const last = recent[recent.length - 1]?.event.seq;
+    // Another process (the CLI, say) may have written to the log: then read it.
+    if (first !== from + 1 || last! - first + 1 !== recent.length) return undefined;
+    if ((lastSeq.get() as { seq: number }).seq !== last) return undefined;
+    return recent.length <= chunk ? recent : recent.slice(0, chunk);
+  };
+
+  const foldChunk = db.transaction((r: RollupRules): number => {
+    const from = (cursor.get() as { seq: number }).seq;
+    const items = fromMemory(from) ?? fromLog(from);
+    if (items.length === 0) return 0;
+    const byMode = new Map<number, SeqEvent[]>();
+    for (const { mode, event } of items) {
+      let list = byMode.get(mode);
+      if (!list) byMode.set(mode, (list = []));
+      list.push(event);
     }
     for (const [mode, events] of byMode) foldMode(r, mode, events);
-    moveCursor.run(rows[rows.length - 1]!.seq);
-    return rows.length;
+    const to = items[items.length - 1]!.event.seq;
+    moveCursor.run(to);
+    recent = recent.length > 0 && recent[recent.length - 1]!.event.seq > to ? recent.filter((x) => x.event.seq > to) : [];
+    return items.length;
   });
 
   const run = () => {
@@ -85,7 +112,14 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
       rules = r;
       this.schedule();
     },
-    /** Folds soon; called after each commit. */
+    /** Takes newly committed events (in log order) and folds soon. */
+    committed: (mode: number, events: ValidEvent[], seqs: number[]) => {
+      if (!rules) return;
+      if (recent.length + events.length > 4 * chunk) recent = []; // a long backlog is read from the log instead
+      else for (let i = 0; i < events.length; i++) recent.push({ mode, event: { ...events[i]!, seq: seqs[i]! } });
+      if (!timer) (timer = setTimeout(run, delayMs)).unref();
+    },
+    /** Folds soon. */
     schedule() {
       if (rules && !timer) (timer = setTimeout(run, delayMs)).unref();
     },

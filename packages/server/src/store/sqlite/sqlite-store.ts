@@ -43,7 +43,7 @@ export function openSqliteStore({ path }: SqliteOptions): Store {
   const folder = rollupFolder(db, applier, analytics);
   return {
     kind: 'sqlite',
-    events: sqliteEvents(db, () => folder.schedule()),
+    events: sqliteEvents(db, folder.committed),
     meters: sqliteMeters(db),
     rollups: sqliteRollups(db, applier, folder),
     plans: sqlitePlans(db),
