@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ModeBanner } from './components/mode-banner';
 import { ModeSwitch } from './components/mode-switch';
 import { Nav } from './components/nav';
@@ -9,6 +10,13 @@ import { SignIn } from './pages/sign-in';
 
 function Shell() {
   const path = usePath();
+  const first = useRef(true);
+  // After a client-side navigation, move focus to the new page, as a full
+  // page load would, so keyboard and screen-reader users start at its top.
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    document.getElementById('main')?.focus();
+  }, [path]);
   const { mode, api, signOut } = useSession();
   return (
     <div className={`shell ${mode}`}>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { ApiKeysPage } from './pages/api-keys';
 import { ApiPerformancePage } from './pages/api-performance';
 import { CustomerPage } from './pages/customer-page';
@@ -31,7 +31,8 @@ export function Routes({ path }: { path: string }) {
   const clean = path.length > 1 ? path.replace(/\/$/, '') : path;
   for (const [pattern, render] of TABLE) {
     const params = matchPath(pattern, clean);
-    if (params) return <>{render(params)}</>;
+    // Keyed by the full URL, so /events?customer_id=a → ?customer_id=b starts the page afresh.
+    if (params) return <Fragment key={path + window.location.search}>{render(params)}</Fragment>;
   }
   return <p className="note">No page at {path}.</p>;
 }

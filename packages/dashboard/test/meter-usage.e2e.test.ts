@@ -119,7 +119,13 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
 
   it('filters events server-side and opens one with its per-meter explanation', async () => {
     const { page } = b;
+    await page.getByRole('link', { name: 'Chat tokens' }).click();
+    await page.getByRole('link', { name: 'Events it counts' }).click();
+    // The five /v1/chat events, not the /v1/embed one.
+    await poll(() => page.getByTestId('events-table').locator('tbody tr').count()).toBe(5);
+    expect(await page.getByLabel('Meter ID').inputValue()).toMatch(/^mtr_/);
     await page.getByRole('link', { name: 'Events', exact: true }).click();
+    await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByLabel('Customer ID').fill('globex');
     await page.getByRole('button', { name: 'Apply' }).click();
     const rows = page.getByTestId('events-table').locator('tbody tr');

@@ -62,4 +62,21 @@ describe.skipIf(skip)('dashboard: sign-in, modes and API keys', () => {
     await poll(() => page.getByRole('row', { name: /e2e-worker/ }).textContent()).toContain('revoked');
     await expect.poll(async () => (await fetch(`${srv.url}/events`, { headers: { authorization: `Bearer ${secret}` } })).status, { timeout: 8000 }).toBe(401);
   });
+
+  it('signs out with a reason when the key in use is revoked', async () => {
+    const { page } = b;
+    const api = (key: string) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
+    const made = await (await fetch(`${srv.url}/api-keys`, { method: 'POST', headers: api(srv.apiKey), body: '{"name":"short-lived"}' })).json();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').fill(made.secret);
+    await page.getByLabel('API key').press('Enter');
+    // Signing in again keeps the page one was on.
+    await page.getByRole('heading', { name: 'API keys — test mode' }).waitFor();
+    await fetch(`${srv.url}/api-keys/${made.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${srv.apiKey}` } });
+    // The page's next API call (here, the key list on reload) meets the revocation.
+    await page.reload();
+    await poll(() => page.getByRole('alert').first().textContent()).toContain('refused this key');
+    await page.getByRole('heading', { name: 'Sign in to test mode' }).waitFor();
+    await b.shot('signed-out-revoked');
+  });
 });

@@ -15,7 +15,7 @@ export function CustomerPage({ id }: { id: string }) {
       <p><Link to="/customers">← Customers</Link></p>
       <ErrorNote error={c.error} />
       {c.loading && !c.data && <Loading />}
-      {c.error && <p>Events may name a customer that does not exist yet: <Link to="/events">see its events</Link>.</p>}
+      {c.error && <p>Events may name a customer that does not exist yet: <Link to={`/events?customer_id=${encodeURIComponent(id)}`}>see the events for {id}</Link>.</p>}
       {c.data && (
         <>
           <h1 id="customer-title">{c.data.name}</h1>
@@ -29,7 +29,10 @@ export function CustomerPage({ id }: { id: string }) {
           <MeterUsageList customerId={c.data.customer_id} />
           <h2>Charges per billing period</h2>
           <UsageHistory id={c.data.customer_id} />
-          <p><Link to="/events">Browse events</Link> (filter by this customer ID or its external ID).</p>
+          <p>
+            Events: <Link to={`/events?customer_id=${encodeURIComponent(c.data.customer_id)}`}>by customer ID</Link>
+            {c.data.external_id && <> · <Link to={`/events?customer_id=${encodeURIComponent(c.data.external_id)}`}>by external ID</Link></>}
+          </p>
         </>
       )}
     </section>

@@ -10,9 +10,15 @@ import { useLiveTail } from './events/use-live-tail';
 
 const EMPTY: EventFilterValues = { customer_id: '', event_name: '', meter_id: '', start: '', end: '', page_size: '25' };
 
+/** Filters a link may preset: /events?customer_id=acme&meter_id=mtr_1. */
+function fromUrl(): EventFilterValues {
+  const q = new URLSearchParams(window.location.search);
+  return { ...EMPTY, customer_id: q.get('customer_id') ?? '', event_name: q.get('event_name') ?? '', meter_id: q.get('meter_id') ?? '' };
+}
+
 export function EventsPage() {
   const api = useApi();
-  const [filters, setFilters] = useState(EMPTY);
+  const [filters, setFilters] = useState(fromUrl);
   const [page, setPage] = useState(0);
   const [live, setLive] = useState(false);
   const query = toQuery(filters);

@@ -5,6 +5,7 @@ import { useHasRoute } from '../hooks/use-capabilities';
 import { useFetch } from '../hooks/use-fetch';
 import { Link } from '../router/router';
 import { useApi } from '../session/session-context';
+import { ArchiveButton } from './meter/archive-button';
 import { BackfillProgress } from './meter/backfill';
 import { MeterUsage } from './meter/meter-usage';
 import { describeAggregation, describeFilter } from './meter-describe';
@@ -24,7 +25,13 @@ export function MeterPage({ id }: { id: string }) {
       {meter.loading && !m && has && <Loading />}
       {m && (
         <>
-          <h1 id="meter-title">{m.name}{archived && <span className="badge">archived</span>}</h1>
+          <div className="page-head">
+            <h1 id="meter-title">{m.name}{archived && <span className="badge">archived</span>}</h1>
+            <div>
+              <Link className="button" to={`/events?meter_id=${encodeURIComponent(m.id)}`}>Events it counts</Link>
+              <ArchiveButton meter={m} archived={archived} onDone={meter.reload} />
+            </div>
+          </div>
           <dl className="facts">
             <div><dt>Event name</dt><dd><code>{m.event_name}</code></dd></div>
             <div><dt>Aggregation</dt><dd>{describeAggregation(m)}</dd></div>

@@ -9,6 +9,7 @@ import { useFetch } from '../hooks/use-fetch';
 import { Link } from '../router/router';
 import { useApi } from '../session/session-context';
 import { describeAggregation } from './meter-describe';
+import { readBackfill } from './meter/backfill';
 
 const PAGE_SIZE = 25;
 
@@ -62,7 +63,7 @@ function MeterList() {
             <tbody>
               {items.map((m) => (
                 <tr key={m.id}>
-                  <td><Link to={`/meters/${encodeURIComponent(m.id)}`}>{m.name}</Link></td>
+                  <td><Link to={`/meters/${encodeURIComponent(m.id)}`}>{m.name}</Link><BackfillBadge meter={m} /></td>
                   <td><code>{m.event_name}</code></td>
                   <td>{describeAggregation(m)}</td>
                   <td>{m.measurement_unit}</td>
@@ -77,4 +78,12 @@ function MeterList() {
       <Pager page={page} count={items.length} pageSize={PAGE_SIZE} onPage={setPage} />
     </>
   );
+}
+
+/** Only while a backfill is still running: a finished one needs no mention. */
+function BackfillBadge({ meter }: { meter: Meter }) {
+  const b = readBackfill(meter as unknown as Record<string, unknown>);
+  if (!b || b.state === 'complete' || b.state === 'completed' || b.state === 'done') return null;
+  const pct = b.ratio === undefined ? '' : ` ${Math.round(b.ratio * 100)}%`;
+  return <span className="badge">backfill {b.state}{pct}</span>;
 }

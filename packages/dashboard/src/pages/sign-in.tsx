@@ -19,7 +19,7 @@ async function verify(key: string): Promise<Mode> {
 }
 
 export function SignIn() {
-  const { mode, signIn } = useSession();
+  const { mode, signIn, notice } = useSession();
   const [key, setKey] = useState('');
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
@@ -39,6 +39,7 @@ export function SignIn() {
   return (
     <section className="sign-in card" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in to {MODE_LABEL[mode].toLowerCase()}</h1>
+      {notice && <p className="note error" role="alert">{notice}</p>}
       <p>
         Paste an API key. It stays in this browser tab only (session storage) and is sent only to this server.
         A key belongs to one mode: a <code>tly_test_…</code> key opens test mode, a <code>tly_live_…</code> key live mode.

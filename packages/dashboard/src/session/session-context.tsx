@@ -10,13 +10,16 @@ interface SessionValue {
   api: Api | undefined;
   signIn(mode: Mode, key: string): void;
   switchMode(mode: Mode): void;
-  signOut(mode: Mode): void;
+  signOut(mode: Mode, notice?: string): void;
+  /** Why the user was signed out, when it was not their choice. */
+  notice: string | undefined;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>(loadSession);
+  const [notice, setNotice] = useState<string>();
   const update = useCallback((next: (s: Session) => Session) => {
     setSession((s) => {
       const n = next(s);
@@ -24,14 +27,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return n;
     });
   }, []);
-  const signOut = useCallback((mode: Mode) => update((s) => ({ ...s, keys: { ...s.keys, [mode]: undefined } })), [update]);
+  const signOut = useCallback((mode: Mode, why?: string) => {
+    setNotice(why);
+    update((s) => ({ ...s, keys: { ...s.keys, [mode]: undefined } }));
+  }, [update]);
   const key = session.keys[session.mode];
-  const api = useMemo(() => (key ? createApi(key, () => signOut(session.mode)) : undefined), [key, session.mode, signOut]);
+  const api = useMemo(() => (key ? createApi(key, () => signOut(session.mode, 'The server refused this key (revoked or unknown): sign in again.')) : undefined), [key, session.mode, signOut]);
   const value: SessionValue = {
     mode: session.mode,
     keys: session.keys,
     api,
-    signIn: (mode, k) => update((s) => ({ mode, keys: { ...s.keys, [mode]: k } })),
+    notice,
+    signIn: (mode, k) => {
+      setNotice(undefined);
+      update((s) => ({ mode, keys: { ...s.keys, [mode]: k } }));
+    },
     switchMode: (mode) => update((s) => ({ ...s, mode })),
     signOut,
   };
