@@ -19,12 +19,13 @@ type Autocannon = (o: { url: string; connections: number; duration: number; head
 }>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const { values } = parseArgs({ options: { rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, noop: { type: 'boolean' } } });
 const ROUNDS = Number(values.rounds ?? 5);
 const SECONDS = Number(values.seconds ?? 8);
 const CONNECTIONS = Number(values.connections ?? 50);
-const VARIANTS = ['plain', 'tracked', 'limited'] as const;
-type Variant = (typeof VARIANTS)[number];
+type Variant = 'plain' | 'tracked' | 'limited' | 'noop';
+// --noop adds the middleware with a recorder that drops events (its own cost, without the batch's).
+const VARIANTS: Variant[] = values.noop ? ['plain', 'tracked', 'limited', 'noop'] : ['plain', 'tracked', 'limited'];
 
 async function child(file: string, args: string[] = []): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', new URL(file, import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -56,8 +57,8 @@ async function measure(variant: Variant, sinkUrl: string): Promise<Figures> {
 }
 
 const sink = await child('./gateway/sink.ts');
-const rps: Record<Variant, number[]> = { plain: [], tracked: [], limited: [] };
-const cpu: Record<Variant, number[]> = { plain: [], tracked: [], limited: [] };
+const rps: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], noop: [] };
+const cpu: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], noop: [] };
 for (let round = 0; round < ROUNDS; round++) {
   const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
   for (const v of order) {
@@ -79,3 +80,4 @@ console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).jo
 console.log(`plain                     ${Math.round(m.plain)} req/s, ${c.plain.toFixed(1)} µs CPU/req (medians)`);
 console.log(`+ tracking                ${Math.round(m.tracked)} req/s  ${pct(m.tracked)} of plain (target ≥ 95%); by CPU/req ${cpuPct('tracked')}`);
 console.log(`+ tracking + rate limit   ${Math.round(m.limited)} req/s  ${pct(m.limited)} of plain (target ≥ 90%); by CPU/req ${cpuPct('limited')}`);
+if (values.noop) console.log(`+ tracking, events dropped ${Math.round(m.noop)} req/s  ${pct(m.noop)} of plain; by CPU/req ${cpuPct('noop')}`);

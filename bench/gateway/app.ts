@@ -10,9 +10,11 @@ import { rateLimit, trackApiCalls } from '../../packages/sdk/src/middleware/expr
 const [variant = 'plain', sink = ''] = process.argv.slice(2);
 const app = express();
 const customerId = (req: express.Request) => req.get('x-customer');
-const batch = variant === 'plain' ? undefined : createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }), { maxSize: 500, flushInterval: 1000 });
+const batch = variant === 'plain' || variant === 'noop' ? undefined : createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }), { maxSize: 500, flushInterval: 1000 });
 
 if (batch) app.use(trackApiCalls({ recorder: batch, customerId }));
+// The middleware alone, its events dropped: separates its cost from the batch's.
+if (variant === 'noop') app.use(trackApiCalls({ recorder: { track: async () => {}, add: () => true } as never, customerId }));
 // A limit never reached: the cost of counting, not of refusing.
 if (variant === 'limited') app.use(rateLimit({ customerId, points: 1_000_000_000, duration: 60 }));
 // CPU time used so far, so the driver can compute CPU per request (robust to a busy machine).
