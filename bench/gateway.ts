@@ -76,8 +76,14 @@ const pct = (x: number) => `${((x / m.plain) * 100).toFixed(1)}%`;
 // Requests/s a CPU-bound server could reach relative to plain: the inverse ratio of CPU per request.
 const cpuPct = (v: Variant) => `${((c.plain / c[v]) * 100).toFixed(1)}%`;
 console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections`);
+// Each round's own ratio: runs next to each other share the machine's mood, so these are steadier.
+const roundRatio = (v: Variant, xs: Record<Variant, number[]>, inverse = false) =>
+  median(xs[v].map((x, i) => (inverse ? xs.plain[i]! / x : x / xs.plain[i]!))) * 100;
 console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`plain                     ${Math.round(m.plain)} req/s, ${c.plain.toFixed(1)} µs CPU/req (medians)`);
 console.log(`+ tracking                ${Math.round(m.tracked)} req/s  ${pct(m.tracked)} of plain (target ≥ 95%); by CPU/req ${cpuPct('tracked')}`);
 console.log(`+ tracking + rate limit   ${Math.round(m.limited)} req/s  ${pct(m.limited)} of plain (target ≥ 90%); by CPU/req ${cpuPct('limited')}`);
+for (const v of VARIANTS.filter((x) => x !== 'plain')) {
+  console.log(`  ${v}: median of per-round ratios ${roundRatio(v, rps).toFixed(1)}% (req/s), ${roundRatio(v, cpu, true).toFixed(1)}% (CPU/req)`);
+}
 if (values.noop) console.log(`+ tracking, events dropped ${Math.round(m.noop)} req/s  ${pct(m.noop)} of plain; by CPU/req ${cpuPct('noop')}`);
