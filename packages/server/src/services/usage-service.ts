@@ -19,10 +19,15 @@ export interface UsageQuery {
 }
 
 interface Acc {
-  item: UsageItem;
-  order: string;
-  cell: RollupCell;
+  cell: RollupCell | null;
   distinct: Set<string> | null;
+}
+
+interface Series {
+  customerId: string;
+  group: MetadataValue | null;
+  order: string;
+  accs: Array<Acc | undefined>;
 }
 
 function windowIndex(windows: readonly TimeRange[], ts: number): number {
@@ -62,19 +67,24 @@ export async function queryUsage(store: Store, mode: Mode, meter: Meter, q: Usag
   }
   const { windows, runs } = plan(q);
   const unique = meter.aggregation.type === 'unique_count';
-  const accs = new Map<string, Acc>();
+  // One accumulator per (customer, group) series and window, found by array
+  // index rather than by string key: a query may fold tens of thousands of rows.
+  const series = new Map<string, Series>();
+  let lastId = '';
+  let last: Series | undefined;
   const accFor = (r: RollupRow): Acc | undefined => {
     const w = windowIndex(windows, r.bucket);
     if (w < 0) return undefined;
-    const id = `${r.customerId}\u0000${w}\u0000${r.group ?? ''}`;
-    let acc = accs.get(id);
-    if (!acc) {
+    const id = r.group === null ? r.customerId : `${r.customerId}\u0000${r.group}`;
+    // Rows arrive grouped by customer: most lookups hit the previous series.
+    let s = id === lastId ? last : series.get(id);
+    if (!s) {
       const group: MetadataValue | null = r.group === null ? null : JSON.parse(r.group);
-      const item = { customer_id: r.customerId, window_start: windows[w]!.start, window_end: windows[w]!.end, value: null, group };
-      acc = { item, order: group === null ? '' : uniqueKey(group), cell: emptyCell(), distinct: unique ? new Set() : null };
-      accs.set(id, acc);
+      series.set(id, (s = { customerId: r.customerId, group, order: group === null ? '' : uniqueKey(group), accs: new Array(windows.length) }));
     }
-    return acc;
+    lastId = id;
+    last = s;
+    return (s.accs[w] ??= { cell: null, distinct: unique ? new Set() : null });
   };
   for (const run of runs) {
     const rq = { mode, meterId: meter.id, gran: run.gran, start: run.start, end: run.end, customerIds: q.customerIds, groupKey: q.groupBy };
@@ -83,12 +93,26 @@ export async function queryUsage(store: Store, mode: Mode, meter: Meter, q: Usag
     } else {
       for (const r of await store.rollups.cells(rq)) {
         const acc = accFor(r);
-        if (acc) acc.cell = acc.cell.count === 0 ? r.cell : mergeCells(acc.cell, r.cell);
+        if (acc) acc.cell = acc.cell === null ? r.cell : mergeCells(acc.cell, r.cell);
       }
     }
   }
-  const out = [...accs.values()];
-  out.sort((a, b) => compareCodePoints(a.item.customer_id, b.item.customer_id) || a.item.window_start - b.item.window_start || compareCodePoints(a.order, b.order));
-  for (const a of out) a.item.value = unique ? String(a.distinct!.size) : cellValue(meter.aggregation.type, a.cell);
-  return out.map((a) => a.item);
+  const ordered = [...series.values()].sort((a, b) => compareCodePoints(a.customerId, b.customerId) || compareCodePoints(a.order, b.order));
+  const out: UsageItem[] = [];
+  // Ordered by customer, then window, then group, as before.
+  for (let i = 0; i < ordered.length; ) {
+    let j = i;
+    while (j < ordered.length && ordered[j]!.customerId === ordered[i]!.customerId) j++;
+    for (let w = 0; w < windows.length; w++) {
+      for (let k = i; k < j; k++) {
+        const s = ordered[k]!;
+        const acc = s.accs[w];
+        if (!acc) continue;
+        const value = unique ? String(acc.distinct!.size) : cellValue(meter.aggregation.type, acc.cell ?? emptyCell());
+        out.push({ customer_id: s.customerId, window_start: windows[w]!.start, window_end: windows[w]!.end, value, group: s.group });
+      }
+    }
+    i = j;
+  }
+  return out;
 }

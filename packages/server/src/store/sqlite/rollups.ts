@@ -23,8 +23,14 @@ function keysCte(filtered: boolean): string {
   )`;
 }
 
-function readSql(table: 'rollups' | 'rollup_uniques', filtered: boolean, grouped: boolean): string {
-  const cols = table === 'rollups' ? 'r.n, r.sum, r.mn, r.mx, r.last_ts, r.last_id, r.last_v' : 'r.value';
+// The cell columns each aggregation reads; the others are never written for it.
+const CELL_COLUMNS: Record<string, string> = {
+  count: 'r.n', unique_count: 'r.n', sum: 'r.n, r.sum', avg: 'r.n, r.sum', min: 'r.n, r.mn', max: 'r.n, r.mx',
+  last: 'r.n, r.last_ts, r.last_id, r.last_v',
+};
+
+function readSql(table: 'rollups' | 'rollup_uniques', filtered: boolean, grouped: boolean, type: string): string {
+  const cols = table === 'rollups' ? CELL_COLUMNS[type] : 'r.value';
   const groups = grouped
     ? 'CROSS JOIN (SELECT gkey, value AS grp FROM rollup_groups WHERE mkey = @mkey AND name = @group) g'
     : 'CROSS JOIN (SELECT 0 AS gkey, NULL AS grp) g';
@@ -33,31 +39,34 @@ function readSql(table: 'rollups' | 'rollup_uniques', filtered: boolean, grouped
      WHERE r.mkey = @mkey AND r.gran = @gran AND r.ckey = k.ckey AND r.gkey = g.gkey AND r.bucket >= @start AND r.bucket < @end`;
 }
 
-interface CellSqlRow {
-  cid: string; bucket: number; grp: string | null; n: number; sum: string | null; mn: string | null; mx: string | null;
-  last_ts: number | null; last_id: string | null; last_v: string | null;
-}
+// Raw rows: [cid, bucket, grp, n, ...the type's columns].
+type RawRow = [string, number, string | null, number, ...unknown[]];
 
-const toCell = (r: CellSqlRow): RollupCell => ({
-  count: r.n, sum: r.sum ?? '0', min: r.mn, max: r.mx, last_ts: r.last_ts, last_event_id: r.last_id, last_value: r.last_v,
-});
+function toCell(type: string, r: RawRow): RollupCell {
+  const c: RollupCell = { count: r[3], sum: '0', min: null, max: null, last_ts: null, last_event_id: null, last_value: null };
+  if (type === 'sum' || type === 'avg') c.sum = (r[4] as string | null) ?? '0';
+  else if (type === 'min') c.min = r[4] as string | null;
+  else if (type === 'max') c.max = r[4] as string | null;
+  else if (type === 'last') (c.last_ts = r[4] as number | null), (c.last_event_id = r[5] as string | null), (c.last_value = r[6] as string | null);
+  return c;
+}
 
 export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, folder: RollupFolder): RollupStore {
   const stmts = new Map<string, SqliteStatement>();
-  const stmt = (table: 'rollups' | 'rollup_uniques', q: RollupQuery) => {
-    const k = `${table}:${q.customerIds !== undefined}:${q.groupKey !== undefined}`;
+  const stmt = (table: 'rollups' | 'rollup_uniques', q: RollupQuery, type: string) => {
+    const k = `${table}:${q.customerIds !== undefined}:${q.groupKey !== undefined}:${type}`;
     let s = stmts.get(k);
-    if (!s) stmts.set(k, (s = db.prepare(readSql(table, q.customerIds !== undefined, q.groupKey !== undefined))));
+    if (!s) stmts.set(k, (s = db.prepare(readSql(table, q.customerIds !== undefined, q.groupKey !== undefined, type)).raw()));
     return s;
   };
-  const meterKey = db.prepare('SELECT mkey FROM meters WHERE mode = ? AND id = ?');
+  const meterKey = db.prepare('SELECT mkey, agg_type FROM meters WHERE mode = ? AND id = ?');
   const params = (q: RollupQuery) => {
-    const row = meterKey.get(modeCode(q.mode), q.meterId) as { mkey: number } | undefined;
+    const row = meterKey.get(modeCode(q.mode), q.meterId) as { mkey: number; agg_type: string } | undefined;
     if (!row) return undefined;
     const p: Record<string, unknown> = { mode: modeCode(q.mode), mkey: row.mkey, gran: GRAN_CODE[q.gran], start: q.start, end: q.end };
     if (q.customerIds !== undefined) p.ids = JSON.stringify(q.customerIds);
     if (q.groupKey !== undefined) p.group = q.groupKey;
-    return p;
+    return { p, type: row.agg_type };
   };
 
   const meterRow = db.prepare('SELECT mkey, event_name, archived, backfill_hwm, backfill_cursor FROM meters WHERE mode = ? AND id = ?');
@@ -88,18 +97,20 @@ export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, folder: 
     async cells(q): Promise<CellRow[]> {
       return guard(() => {
         folder.catchUp();
-        const p = params(q);
-        if (!p) return [];
-        return (stmt('rollups', q).all(p) as CellSqlRow[]).map((r) => ({ customerId: r.cid, bucket: r.bucket, group: r.grp, cell: toCell(r) }));
+        const m = params(q);
+        if (!m) return [];
+        return (stmt('rollups', q, m.type).all(m.p) as RawRow[]).map((r) => ({ customerId: r[0], bucket: r[1], group: r[2], cell: toCell(m.type, r) }));
       });
     },
     async uniques(q): Promise<UniqueRow[]> {
       return guard(() => {
         folder.catchUp();
-        const p = params(q);
-        if (!p) return [];
-        return (stmt('rollup_uniques', q).all(p) as Array<{ cid: string; bucket: number; grp: string | null; value: string }>)
-          .map((r) => ({ customerId: r.cid, bucket: r.bucket, group: r.grp, value: r.value }));
+        const m = params(q);
+        if (!m) return [];
+        return (stmt('rollup_uniques', q, 'unique') as SqliteStatement).all(m.p).map((raw) => {
+          const r = raw as [string, number, string | null, string];
+          return { customerId: r[0], bucket: r[1], group: r[2], value: r[3] };
+        });
       });
     },
   };
