@@ -29,3 +29,11 @@ export type { BatchStats } from './batch/stats.js';
 export type { DeadLetter } from './batch/dead-letter.js';
 export { trackAPICall, type TrackAPICallOptions } from './api-call/track-api-call.js';
 export { EVENT_LIMITS } from '@tally/core';
+// Upstream's blueprint entry points, so moving from @dodopayments/ingestion-blueprints
+// is an import change. Everything else of each blueprint is a subpath export.
+export { createLLMTracker } from './blueprints/llm/factory.js';
+export { LLMTracker } from './blueprints/llm/tracker.js';
+export { wrapLLMClient } from './blueprints/llm/wrapper.js';
+export { trackObjectStorage } from './blueprints/object-storage/track-object-storage.js';
+export { trackStreamBytes } from './blueprints/stream/track-stream-bytes.js';
+export { trackTimeRange } from './blueprints/time-range/track-time-range.js';
