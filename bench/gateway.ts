@@ -3,10 +3,11 @@
  * without it, in one run: plain, with call tracking (a real batch sending to a
  * stand-in server), and with tracking plus the in-memory rate limiter. The
  * load generator (autocannon) runs here; the app and the sink each run in a
- * child process. Rounds alternate the order; figures are medians.
+ * child process. Rounds alternate the order; figures are medians. The app
+ * runs the SDK as built (packages/sdk/dist), which this script builds first.
  *   npm run bench:gateway [-- --rounds 5 --seconds 8 --connections 50]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -28,7 +29,8 @@ type Variant = 'plain' | 'tracked' | 'limited' | 'noop';
 const VARIANTS: Variant[] = values.noop ? ['plain', 'tracked', 'limited', 'noop'] : ['plain', 'tracked', 'limited'];
 
 async function child(file: string, args: string[] = []): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', new URL(file, import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const proc = spawn(process.execPath, [...loader, new URL(file, import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
     proc.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
@@ -44,7 +46,7 @@ interface Figures {
 }
 
 async function measure(variant: Variant, sinkUrl: string): Promise<Figures> {
-  const app = await child('./gateway/app.ts', [variant, sinkUrl]);
+  const app = await child('./gateway/app.mjs', [variant, sinkUrl]);
   const run = (duration: number) => autocannon({ url: `${app.url}/hello/world`, connections: CONNECTIONS, duration, headers: { 'x-customer': 'cus_bench' } });
   const cpu = async () => ((await (await fetch(`${app.url}/__cpu`)).json()) as { us: number }).us;
   await run(2); // warm-up: JIT, connection set-up
@@ -56,6 +58,9 @@ async function measure(variant: Variant, sinkUrl: string): Promise<Figures> {
   return { rps: r.requests.average, cpuUs: used / r.requests.total };
 }
 
+// The app runs the built SDK, as users do (tsx's keepNames would add a call per closure).
+console.log('building @tally/sdk …');
+execFileSync('npm', ['run', 'build', '-w', '@tally/sdk'], { stdio: 'ignore' });
 const sink = await child('./gateway/sink.ts');
 const rps: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], noop: [] };
 const cpu: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], noop: [] };

@@ -1,20 +1,21 @@
 /**
- * The Express hello-world under test, in its own process:
- *   tsx bench/gateway/app.ts plain|tracked|limited SINK_URL
+ * The Express hello-world under test, in its own process, on the BUILT SDK
+ * (packages/sdk/dist, what users install; the driver builds it first):
+ *   node bench/gateway/app.mjs plain|noop|tracked|limited SINK_URL
  * Prints its URL once listening; on SIGTERM prints the batch's stats.
  */
 import express from 'express';
-import { createBatch, Ingestion } from '../../packages/sdk/src/index.ts';
-import { rateLimit, trackApiCalls } from '../../packages/sdk/src/middleware/express/index.ts';
+import { createBatch, Ingestion } from '@tally/sdk';
+import { rateLimit, trackApiCalls } from '@tally/sdk/express';
 
 const [variant = 'plain', sink = ''] = process.argv.slice(2);
 const app = express();
-const customerId = (req: express.Request) => req.get('x-customer');
-const batch = variant === 'plain' || variant === 'noop' ? undefined : createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }), { maxSize: 500, flushInterval: 1000 });
+const customerId = (req) => req.get('x-customer');
+const batch = variant === 'plain' || variant === 'noop' ? undefined : createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }));
 
 if (batch) app.use(trackApiCalls({ recorder: batch, customerId }));
 // The middleware alone, its events dropped: separates its cost from the batch's.
-if (variant === 'noop') app.use(trackApiCalls({ recorder: { track: async () => {}, add: () => true } as never, customerId }));
+if (variant === 'noop') app.use(trackApiCalls({ recorder: { track: async () => {}, add: () => true }, customerId }));
 // A limit never reached: the cost of counting, not of refusing.
 if (variant === 'limited') app.use(rateLimit({ customerId, points: 1_000_000_000, duration: 60 }));
 // CPU time used so far, so the driver can compute CPU per request (robust to a busy machine).
@@ -27,8 +28,7 @@ app.get('/hello/:name', (_req, res) => {
 });
 
 const server = app.listen(0, '127.0.0.1', () => {
-  const addr = server.address() as { port: number };
-  console.log(`http://127.0.0.1:${addr.port}`);
+  console.log(`http://127.0.0.1:${server.address().port}`);
 });
 process.on('SIGTERM', async () => {
   server.close();
