@@ -27,7 +27,7 @@ const BASE = process.env.TALLY_BENCH_POSTGRES_URL || process.env.TALLY_TEST_POST
 
 /** The adapter's own insert statement straight through the driver: no HTTP, no validation. */
 async function rawCeiling(round: number): Promise<number> {
-  const schema = await createTestSchema(BASE);
+  const schema = await createTestSchema(BASE, { durable: true });
   const pool = connectPostgres(schema.url, { max: CONCURRENCY });
   try {
     await migratePostgres(pool);
@@ -50,7 +50,7 @@ async function rawCeiling(round: number): Promise<number> {
   }
 }
 
-const schema = await createTestSchema(BASE);
+const schema = await createTestSchema(BASE, { durable: true });
 const server = await startServerProcess({ dbPath: schema.url, env: { TALLY_POOL_SIZE: String(POOL) } });
 const http: number[] = [];
 const ceiling: number[] = [];

@@ -36,7 +36,7 @@ const DAY = 86_400_000;
  * files and other people's runs on the same database never see each other.
  * Schemas left behind by killed runs more than a day ago are dropped.
  */
-export async function createTestSchema(base = TEST_POSTGRES_URL): Promise<TestSchema> {
+export async function createTestSchema(base = TEST_POSTGRES_URL, opts: { durable?: boolean } = {}): Promise<TestSchema> {
   if (!base) throw new Error('TALLY_TEST_POSTGRES_URL is not set');
   const schema = `tally_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = connectPostgres(base, { max: 1 });
@@ -50,9 +50,13 @@ export async function createTestSchema(base = TEST_POSTGRES_URL): Promise<TestSc
   } finally {
     await admin.end();
   }
+  const url = new URL(withSearchPath(base, schema));
+  // Tests do not survive power loss anyway: skipping the commit fsync keeps them
+  // fast and spares the shared machine's disk. Benchmarks ask for durable commits.
+  if (!opts.durable) url.searchParams.set('synchronous_commit', 'off');
   return {
     schema,
-    url: withSearchPath(base, schema),
+    url: url.toString(),
     async drop() {
       const a = connectPostgres(base, { max: 1 });
       try {

@@ -1,6 +1,8 @@
 import { afterAll, expect, it } from 'vitest';
 import { createTestSchema, describePostgres, type TestSchema } from '../../testing/postgres-schema.js';
 import { describeStoreContract } from '../contract/store-contract.js';
+import { describeAnalyticsContract } from '../contract/analytics-contract.js';
+import { describeMeterContract } from '../contract/meter-contract.js';
 import { connectPostgres } from './connect.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { openPostgresStore } from './postgres-store.js';
@@ -18,6 +20,18 @@ afterAll(async () => {
 
 describePostgres('postgres store', () => {
   describeStoreContract('postgres', {
+    async open() {
+      return openPostgresStore({ url: (await fresh()).url, poolSize: 3 });
+    },
+  });
+
+  describeMeterContract('postgres', {
+    async open() {
+      return openPostgresStore({ url: (await fresh()).url, poolSize: 3 });
+    },
+  });
+
+  describeAnalyticsContract('postgres', {
     async open() {
       return openPostgresStore({ url: (await fresh()).url, poolSize: 3 });
     },

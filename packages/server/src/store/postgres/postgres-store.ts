@@ -5,6 +5,11 @@ import { postgresCustomers } from './customers.js';
 import { postgresEvents } from './events.js';
 import { guard, toStoreError } from './guard.js';
 import { postgresKeys } from './keys.js';
+import { postgresMeters } from './meters.js';
+import { postgresPlans } from './plans.js';
+import { postgresAnalytics } from './analytics.js';
+import { postgresLimits } from './limits.js';
+import { postgresRollups } from './rollups.js';
 import { postgresStats } from './stats.js';
 import { migratePostgres } from './migrate.js';
 import { ensurePartitions } from './partitions.js';
@@ -43,6 +48,11 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
     events: postgresEvents(pool),
     customers: postgresCustomers(pool),
     keys: postgresKeys(pool),
+    meters: postgresMeters(pool),
+    rollups: postgresRollups(pool),
+    plans: postgresPlans(pool),
+    analytics: postgresAnalytics(pool),
+    limits: postgresLimits(pool),
     stats: postgresStats(pool),
     async ping() {
       if (closed) throw new StoreUnavailableError('the database is closed');
