@@ -6,14 +6,14 @@ import { ensureBuilt } from './e2e-setup';
 const skip = chromiumMissing();
 
 /** llm_call events: tokens per customer and endpoint; only /v1/chat is metered. */
-function events(prefix: string, rows: [customer: string, endpoint: string, tokens: number][]) {
+function events(prefix: string, rows: [customer: string, endpoint: string, tokens: number, model: string][]) {
   const now = Date.now();
-  return rows.map(([customer_id, endpoint, tokens], i) => ({
+  return rows.map(([customer_id, endpoint, tokens, model], i) => ({
     event_id: `${prefix}-${i}`,
     customer_id,
     event_name: 'llm_call',
     timestamp: new Date(now - (i + 1) * 60_000).toISOString(),
-    metadata: { endpoint, tokens },
+    metadata: { endpoint, tokens, model },
   }));
 }
 
@@ -29,7 +29,7 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
     await api.post('/customers', { name: 'Globex', email: 'ops@globex.test', external_id: 'globex' });
     // Before the meter exists: the preview reads these, and the backfill counts them.
     const before = await api.post('/events/ingest', { events: events('before', [
-      ['acme', '/v1/chat', 100], ['acme', '/v1/embed', 1000], ['globex', '/v1/chat', 75], ['acme', '/v1/chat', 250],
+      ['acme', '/v1/chat', 100, 'small'], ['acme', '/v1/embed', 1000, 'small'], ['globex', '/v1/chat', 75, 'large'], ['acme', '/v1/chat', 250, 'large'],
     ]) });
     expect(before.status).toBe(200);
     await b.page.goto(`${srv.url}/dashboard/`);
@@ -51,6 +51,7 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
     await page.getByLabel('Aggregation').selectOption('sum');
     await page.getByLabel('Metadata key to aggregate').fill('tokens');
     await page.getByLabel('Measurement unit').fill('tokens');
+    await page.getByLabel('Group by keys (optional)').fill('model');
     await poll(() => page.getByTestId('filter-preview').textContent()).toMatch(/4\s*of the 4 most recent/);
     await page.getByRole('button', { name: '+ Condition' }).click();
     const cond = page.getByRole('group', { name: 'Condition 1' });
@@ -64,7 +65,7 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
 
   it('shows backfilled and newly ingested usage in the chart and the per-customer table', async () => {
     const { page } = b;
-    const after = await api.post('/events/ingest', { events: events('after', [['globex', '/v1/chat', 25], ['acme', '/v1/chat', 50]]) });
+    const after = await api.post('/events/ingest', { events: events('after', [['globex', '/v1/chat', 25, 'small'], ['acme', '/v1/chat', 50, 'small']]) });
     expect(after.status).toBe(200);
     // acme 100 + 250 + 50 = 400; globex 75 + 25 = 100; the /v1/embed event is filtered out.
     await expect.poll(async () => {
@@ -79,6 +80,12 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
     const windows = await page.getByTestId('window-table').locator('tbody td.num').allInnerTexts();
     expect(windows.map(Number).reduce((s, v) => s + v, 0)).toBe(500);
     await b.shot('meter-usage');
+    // Split by the meter's group key: per customer and model.
+    await page.getByLabel('Group by').selectOption('model');
+    await poll(async () => (await rows.allInnerTexts()).map((t) => t.split('\t').map((c) => c.trim()).slice(1))).toEqual([
+      ['large', '250'], ['small', '150'], ['large', '75'], ['small', '25'],
+    ]);
+    await page.getByLabel('Group by').selectOption('');
     await page.setViewportSize({ width: 390, height: 844 });
     await b.shot('meter-usage-phone');
     await page.setViewportSize({ width: 1280, height: 860 });

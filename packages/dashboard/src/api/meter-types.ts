@@ -26,6 +26,8 @@ export interface Meter {
   measurement_unit: string;
   description?: string | null;
   filter?: MeterFilter | null;
+  /** Tally extension: metadata keys usage can be grouped by. */
+  group_by_keys?: string[];
   created_at: string;
   updated_at: string;
   archived?: boolean;

@@ -27,11 +27,12 @@ export function MeterCreatePage() {
 
 function MeterForm() {
   const api = useApi();
-  const [f, setF] = useState({ name: '', event_name: '', type: 'count' as AggregationType, key: '', unit: '', description: '' });
+  const [f, setF] = useState({ name: '', event_name: '', type: 'count' as AggregationType, key: '', unit: '', description: '', groupKeys: '' });
   const [filter, setFilter] = useState<DraftGroup>(() => ({ ...newGroup(), clauses: [] }));
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const wire = toMeterFilter(filter);
+  const groupKeys = f.groupKeys.split(',').map((k) => k.trim()).filter(Boolean);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -41,6 +42,7 @@ function MeterForm() {
         aggregation: f.type === 'count' ? { type: 'count' } : { type: f.type, key: f.key },
         ...(f.description ? { description: f.description } : {}),
         ...(wire ? { filter: wire } : {}),
+        ...(groupKeys.length ? { group_by_keys: groupKeys } : {}),
       };
       const m = await api.post<Meter>('/meters', body);
       navigate(`/meters/${encodeURIComponent(m.id)}`);
@@ -58,6 +60,8 @@ function MeterForm() {
         {f.type !== 'count' && <Field label="Metadata key to aggregate" required value={f.key} onChange={(e) => setF({ ...f, key: e.target.value })} />}
         <Field label="Measurement unit" required value={f.unit} onChange={(e) => setF({ ...f, unit: e.target.value })} placeholder="e.g. calls, tokens, GB" />
         <Field label="Description (optional)" value={f.description} onChange={(e) => setF({ ...f, description: e.target.value })} />
+        <Field label="Group by keys (optional)" value={f.groupKeys} onChange={(e) => setF({ ...f, groupKeys: e.target.value })}
+          placeholder="e.g. endpoint, model" hint="Metadata keys, comma-separated, that usage can later be split by." />
       </div>
       <FilterBuilder root={filter} onChange={setFilter} />
       <FilterPreview eventName={f.event_name} filter={wire} />

@@ -15,17 +15,17 @@ import { browserTimeZone, fillWindows, isAdditive, rangeBounds, totalsByWindow }
  */
 export function MeterUsage({ meter }: { meter: Meter }) {
   const api = useApi();
-  const [p, setP] = useState<UsageParams>({ range: '24h', window: 'hour', timeZone: browserTimeZone(), customerId: '' });
+  const [p, setP] = useState<UsageParams>({ range: '24h', window: 'hour', timeZone: browserTimeZone(), customerId: '', groupBy: '' });
   const path = `/meters/${encodeURIComponent(meter.id)}/usage`;
   const bounds = useMemo(() => rangeBounds(p.range), [p.range]);
-  const base = { ...bounds, time_zone: p.timeZone, customer_id: p.customerId.trim() || undefined };
+  const base = { ...bounds, time_zone: p.timeZone, customer_id: p.customerId.trim() || undefined, group_by: p.groupBy || undefined };
   const windows = useFetch(
     (signal) => api.get<{ items: UsageItem[] }>(path, { ...base, window_size: p.window }, signal),
-    [api, path, bounds, p.window, p.timeZone, p.customerId],
+    [api, path, bounds, p.window, p.timeZone, p.customerId, p.groupBy],
   );
   const perCustomer = useFetch(
     (signal) => api.get<{ items: UsageItem[] }>(path, { ...base, window_size: 'none' }, signal),
-    [api, path, bounds, p.timeZone, p.customerId],
+    [api, path, bounds, p.timeZone, p.customerId, p.groupBy],
   );
   const additive = isAdditive(meter.aggregation.type);
   const totals = useMemo(() => totalsByWindow(windows.data?.items ?? [], additive), [windows.data, additive]);
@@ -34,12 +34,12 @@ export function MeterUsage({ meter }: { meter: Meter }) {
   return (
     <div className="usage">
       <h2>Usage</h2>
-      <UsageControls value={p} onChange={setP} onRefresh={reload} />
+      <UsageControls value={p} groupKeys={meter.group_by_keys ?? []} onChange={setP} onRefresh={reload} />
       <ErrorNote error={windows.error ?? perCustomer.error} />
       {windows.loading && !windows.data ? <Loading what="Loading usage" /> : (
         <WindowChart totals={totals} filled={filled} meter={meter} timeZone={p.timeZone} additive={additive} />
       )}
-      <CustomerTable items={perCustomer.data?.items} unit={meter.measurement_unit} loading={perCustomer.loading} />
+      <CustomerTable items={perCustomer.data?.items} unit={meter.measurement_unit} loading={perCustomer.loading} groupBy={p.groupBy} />
     </div>
   );
 }

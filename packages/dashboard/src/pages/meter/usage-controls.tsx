@@ -7,6 +7,8 @@ export interface UsageParams {
   window: WindowSize;
   timeZone: string;
   customerId: string;
+  /** A metadata key of the meter's group_by_keys, or '' for no grouping. */
+  groupBy: string;
 }
 
 function zones(): string[] {
@@ -14,7 +16,14 @@ function zones(): string[] {
   return intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
 }
 
-export function UsageControls({ value, onChange, onRefresh }: { value: UsageParams; onChange(p: UsageParams): void; onRefresh(): void }) {
+interface Props {
+  value: UsageParams;
+  groupKeys: string[];
+  onChange(p: UsageParams): void;
+  onRefresh(): void;
+}
+
+export function UsageControls({ value, groupKeys, onChange, onRefresh }: Props) {
   const all = useMemo(zones, []);
   return (
     <div className="controls" role="group" aria-label="Usage query">
@@ -25,6 +34,10 @@ export function UsageControls({ value, onChange, onRefresh }: { value: UsagePara
         onBlur={(e) => { if (!e.target.value) onChange({ ...value, timeZone: 'UTC' }); }} />
       <datalist id="tz-list">{all.map((z) => <option key={z} value={z} />)}</datalist>
       <Field label="Customer ID (optional)" value={value.customerId} onChange={(e) => onChange({ ...value, customerId: e.target.value })} />
+      {groupKeys.length > 0 && (
+        <Select label="Group by" value={value.groupBy} onChange={(groupBy) => onChange({ ...value, groupBy })}
+          options={[['', 'nothing'], ...groupKeys.map((k) => [k, `metadata.${k}`] as const)]} />
+      )}
       <button type="button" onClick={onRefresh}>Refresh</button>
     </div>
   );
