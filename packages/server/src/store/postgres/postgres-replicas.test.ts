@@ -39,20 +39,31 @@ describePostgres('replicas on one PostgreSQL', () => {
     await schema?.drop();
   });
 
-  it('stores every event exactly once under concurrent overlapping batches', async () => {
+  const api = async (r: ServerProcess, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${r.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${r.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('stores every event exactly once under concurrent overlapping batches, with exact usage totals', async () => {
+    const [a, b, c] = replicas as [ServerProcess, ServerProcess, ServerProcess];
+    for (let i = 0; i < 7; i++) expect((await api(a, 'POST', '/customers', { name: `c${i}`, email: `c${i}@x.io`, external_id: `c${i}` })).status).toBe(200);
+    const sum = await api(b, 'POST', '/meters', { name: 'n', event_name: 'api_call', measurement_unit: 'u', aggregation: { type: 'sum', key: 'n' } });
+    expect(sum.status).toBe(201);
     let ingested = 0;
     let duplicates = 0;
+    let count: { id: string } | undefined;
     const senders = replicas.flatMap((r, ri) => Array.from({ length: SENDERS_PER_REPLICA }, async (_, si) => {
-      for (const events of batchesFor(ri * SENDERS_PER_REPLICA + si)) {
-        const res = await fetch(`${r.url}/events/ingest`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${r.apiKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ events }),
-        });
+      for (const [i, events] of batchesFor(ri * SENDERS_PER_REPLICA + si).entries()) {
+        // Mid-ingest, on another replica: this meter's events split between backfill and ingest.
+        if (ri === 2 && si === 0 && i === 2) count = (await api(c, 'POST', '/meters', { name: 'c', event_name: 'api_call', measurement_unit: 'u', aggregation: { type: 'count' } })).body;
+        const res = await api(r, 'POST', '/events/ingest', { events });
         expect(res.status).toBe(200);
-        const body = (await res.json()) as { ingested_count: number; duplicate_count: number };
-        ingested += body.ingested_count;
-        duplicates += body.duplicate_count;
+        ingested += res.body.ingested_count;
+        duplicates += res.body.duplicate_count;
       }
     }));
     await Promise.all(senders);
@@ -69,5 +80,20 @@ describePostgres('replicas on one PostgreSQL', () => {
     } finally {
       await db.end();
     }
+
+    // Usage through a third replica: every event counted once, by ingest or by backfill.
+    for (let i = 0; (await api(a, 'GET', `/meters/${count!.id}`)).body.backfill.status !== 'complete'; i++) {
+      expect(i).toBeLessThan(200);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const split = (await api(a, 'GET', `/meters/${count!.id}`)).body.backfill;
+    expect(split.total_events, 'some events before the meter, some after').toBeGreaterThan(0);
+    expect(split.total_events).toBeLessThan(UNIQUE);
+    const minute = 60_000;
+    const range = `start=${new Date(Math.floor(t0 / minute) * minute).toISOString()}&end=${new Date(Math.ceil((t0 + UNIQUE) / minute) * minute + minute).toISOString()}&window_size=none`;
+    const total = async (meterId: string) =>
+      (await api(a, 'GET', `/meters/${meterId}/usage?${range}`)).body.items.reduce((s: bigint, x: { value: string }) => s + BigInt(x.value), 0n);
+    expect(await total(sum.body.id)).toBe(BigInt((UNIQUE * (UNIQUE - 1)) / 2));
+    expect(await total(count!.id)).toBe(BigInt(UNIQUE));
   });
 });
