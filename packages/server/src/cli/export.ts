@@ -14,7 +14,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   const path = values.out ?? '-';
   const out = path === '-' ? process.stdout : createWriteStream(path);
   const store = await openStore({ url: config.databaseUrl, poolSize: 2 });
-  const counts: ExportCounts = { customers: 0, events: 0 };
+  const counts: ExportCounts = {};
   try {
     let chunk = '';
     const write = async (text: string) => {
@@ -29,5 +29,6 @@ export async function exportCommand(args: string[]): Promise<void> {
     await store.close();
   }
   if (out !== process.stdout) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  console.error(`exported ${counts.customers} customers and ${counts.events} events`);
+  const written = Object.entries(counts).map(([type, n]) => `${n} ${type}${n === 1 ? '' : 's'}`);
+  console.error(`exported ${written.join(', ') || 'nothing'}`);
 }

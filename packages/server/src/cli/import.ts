@@ -18,6 +18,7 @@ const FLAGS = {
 const n = (x: number) => x.toLocaleString('en-US');
 const summary = (r: ImportReport) =>
   `${n(r.customersCreated)} customers created (${n(r.customersExisting)} already there), ` +
+  `${n(r.billingCreated)} meters, plans, subscriptions and limits created (${n(r.billingExisting)} already there), ` +
   `${n(r.eventsIngested)} events stored, ${n(r.eventsDuplicate)} duplicates skipped, ${n(r.eventsRejected)} rejected`;
 
 /** tally import [--db URL] [--in FILE|-] [--allow-backdated]: reads `tally export` NDJSON into a store. */
@@ -42,7 +43,10 @@ export async function importCommand(args: string[]): Promise<void> {
       window: config.window,
       allowBackdated: values['allow-backdated'] ?? false,
       onProgress: (r) => bar.update(bytes, `${n(r.eventsIngested)} events`),
+      onMeterCreated: (mode, id) => void ctx.meters.backfills.start(mode, id),
     });
+    // Meters created over events already there count them before we exit.
+    await ctx.meters.backfills.idle();
     bar.finish(`${n(report.eventsIngested)} events`);
     for (const p of report.problems) console.error(p);
     if (report.problems.length === 100) console.error('… (only the first 100 problems are shown)');

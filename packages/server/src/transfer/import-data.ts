@@ -3,6 +3,7 @@ import { ConflictError } from '../errors/domain-error.js';
 import type { IngestOutcome } from '../services/event-service.js';
 import type { Store } from '../store/store.js';
 import { MODES, type Mode } from '../store/types.js';
+import { BILLING_TYPES, importBilling, type BillingType } from './import-billing.js';
 import { importCustomer } from './import-customer.js';
 import { EXPORT_VERSION, type EventRecord } from './records.js';
 
@@ -16,12 +17,17 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each batch. */
   onProgress?(report: ImportReport): void;
+  /** Told of each meter created (not archived): its backfill counts events already stored. */
+  onMeterCreated?(mode: Mode, id: string): void;
 }
 
 export interface ImportReport {
   lines: number;
   customersCreated: number;
   customersExisting: number;
+  /** Meters, plans, subscriptions and usage limits created, and those already there. */
+  billingCreated: number;
+  billingExisting: number;
   eventsIngested: number;
   eventsDuplicate: number;
   eventsRejected: number;
@@ -36,7 +42,7 @@ type Pending = { line: number; record: EventRecord };
 
 /** Reads export lines into a store: customers as they are, events in batches through the API's rules. */
 export async function importRecords(lines: AsyncIterable<string>, opts: ImportOptions): Promise<ImportReport> {
-  const r: ImportReport = { lines: 0, customersCreated: 0, customersExisting: 0, eventsIngested: 0, eventsDuplicate: 0, eventsRejected: 0, eventsOutsideWindow: 0, problems: [] };
+  const r: ImportReport = { lines: 0, customersCreated: 0, customersExisting: 0, billingCreated: 0, billingExisting: 0, eventsIngested: 0, eventsDuplicate: 0, eventsRejected: 0, eventsOutsideWindow: 0, problems: [] };
   const problem = (line: number, message: string) => r.problems.length < MAX_PROBLEMS && r.problems.push(`line ${line}: ${message}`);
   const pending = new Map<Mode, Pending[]>(MODES.map((m) => [m, []]));
   const size = opts.batchSize ?? 1000;
@@ -82,6 +88,16 @@ export async function importRecords(lines: AsyncIterable<string>, opts: ImportOp
       } catch (err) {
         if (!(err instanceof ConflictError) && !(err instanceof TypeError)) throw err;
         problem(line, `customer not imported: ${err.message}`);
+      }
+    } else if (BILLING_TYPES.includes(rec.type as string)) {
+      for (const m of MODES) await flush(m);
+      try {
+        const created = await importBilling(opts.store, mode, rec.type as BillingType, rec, (id) => opts.onMeterCreated?.(mode, id));
+        if (created) r.billingCreated++;
+        else r.billingExisting++;
+      } catch (err) {
+        if (!(err instanceof TypeError) && (err as { kind?: string }).kind !== 'conflict') throw err;
+        problem(line, `${rec.type} not imported: ${(err as Error).message}`);
       }
     } else {
       problem(line, `unknown record type ${JSON.stringify(rec?.type)}`);
