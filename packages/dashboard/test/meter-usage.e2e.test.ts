@@ -86,6 +86,15 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
       ['large', '250'], ['small', '150'], ['large', '75'], ['small', '25'],
     ]);
     await page.getByLabel('Group by').selectOption('');
+    // Another zone: the same total, windows labelled in that zone; a bad zone is never sent.
+    await page.getByLabel('Time zone').fill('Mars/Base');
+    await page.getByLabel('Time zone').press('Enter');
+    await page.getByText('not an IANA time zone').waitFor();
+    await page.getByLabel('Time zone').fill('Asia/Kolkata');
+    await page.getByLabel('Time zone').press('Enter');
+    await poll(() => page.getByTestId('window-table').locator('th').first().textContent()).toBe('Window start (Asia/Kolkata)');
+    expect(await page.getByTestId('usage-total').textContent()).toBe('500');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await page.setViewportSize({ width: 390, height: 844 });
     await b.shot('meter-usage-phone');
     await page.setViewportSize({ width: 1280, height: 860 });

@@ -31,6 +31,25 @@ describe.skipIf(skip)('dashboard: sign-in, modes and API keys', () => {
     await b.shot('overview');
   });
 
+  it('works from the keyboard: skip link first, then the navigation', async () => {
+    const { page } = b;
+    // A fresh load (the key stays in session storage): focus starts at the top.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    // Tab through the header (mode switch, sign out) to the first links of the navigation.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Events') break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Events');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Events' }).waitFor();
+    // Focus moved to the new page, as after a full page load.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
   it('switches to live mode with its own key and back, the banner following', async () => {
     const { page } = b;
     await page.getByRole('button', { name: 'Live mode' }).click();

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { Field, Select } from '../../components/field';
+import { isValidTimeZone } from '@tally/core';
+import { CommitField } from '../../components/commit-field';
+import { Select } from '../../components/field';
 import { RANGES, WINDOW_SIZES, type WindowSize } from './usage-query';
 
 export interface UsageParams {
@@ -10,6 +12,8 @@ export interface UsageParams {
   /** A metadata key of the meter's group_by_keys, or '' for no grouping. */
   groupBy: string;
 }
+
+const zoneProblem = (z: string) => (isValidTimeZone(z) ? undefined : 'not an IANA time zone, e.g. Europe/Rome');
 
 function zones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
@@ -29,11 +33,10 @@ export function UsageControls({ value, groupKeys, onChange, onRefresh }: Props) 
     <div className="controls" role="group" aria-label="Usage query">
       <Select label="Range" value={value.range} options={RANGES} onChange={(range) => onChange({ ...value, range })} />
       <Select label="Window" value={value.window} options={WINDOW_SIZES} onChange={(w) => onChange({ ...value, window: w as WindowSize })} />
-      <Field label="Time zone" list="tz-list" value={value.timeZone}
-        onChange={(e) => onChange({ ...value, timeZone: e.target.value })}
-        onBlur={(e) => { if (!e.target.value) onChange({ ...value, timeZone: 'UTC' }); }} />
+      <CommitField label="Time zone" list="tz-list" value={value.timeZone} check={zoneProblem}
+        onCommit={(timeZone) => onChange({ ...value, timeZone })} />
       <datalist id="tz-list">{all.map((z) => <option key={z} value={z} />)}</datalist>
-      <Field label="Customer ID (optional)" value={value.customerId} onChange={(e) => onChange({ ...value, customerId: e.target.value })} />
+      <CommitField label="Customer ID (optional)" value={value.customerId} onCommit={(customerId) => onChange({ ...value, customerId })} />
       {groupKeys.length > 0 && (
         <Select label="Group by" value={value.groupBy} onChange={(groupBy) => onChange({ ...value, groupBy })}
           options={[['', 'nothing'], ...groupKeys.map((k) => [k, `metadata.${k}`] as const)]} />
