@@ -7,9 +7,10 @@ import { formatDateTime } from '../format/format';
 import { useHasRoute } from '../hooks/use-capabilities';
 import { useFetch } from '../hooks/use-fetch';
 import { Link } from '../router/router';
-import { useApi } from '../session/session-context';
+import { confirmLive } from '../session/confirm-live';
+import { useApi, useSession } from '../session/session-context';
 import { describeAggregation } from './meter-describe';
-import { readBackfill } from './meter/backfill';
+import { BackfillBadge } from './meter/backfill';
 
 const PAGE_SIZE = 25;
 
@@ -28,6 +29,7 @@ export function MetersPage() {
 
 function MeterList() {
   const api = useApi();
+  const { mode } = useSession();
   const [archived, setArchived] = useState(false);
   const [page, setPage] = useState(0);
   const [actionError, setActionError] = useState<Error>();
@@ -36,6 +38,7 @@ function MeterList() {
     [api, archived, page],
   );
   const act = async (m: Meter) => {
+    if (!archived && !confirmLive(mode, `archive the meter "${m.name}"`)) return;
     setActionError(undefined);
     try {
       if (archived) await api.post(`/meters/${encodeURIComponent(m.id)}/unarchive`);
@@ -80,10 +83,3 @@ function MeterList() {
   );
 }
 
-/** Only while a backfill is still running: a finished one needs no mention. */
-function BackfillBadge({ meter }: { meter: Meter }) {
-  const b = readBackfill(meter as unknown as Record<string, unknown>);
-  if (!b || b.state === 'complete' || b.state === 'completed' || b.state === 'done') return null;
-  const pct = b.ratio === undefined ? '' : ` ${Math.round(b.ratio * 100)}%`;
-  return <span className="badge">backfill {b.state}{pct}</span>;
-}

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import type { Meter } from '../../api/meter-types';
 import { ErrorNote } from '../../components/status';
-import { useApi } from '../../session/session-context';
+import { confirmLive } from '../../session/confirm-live';
+import { useApi, useSession } from '../../session/session-context';
 
 /** Archive (DELETE, as upstream) or unarchive a meter, then reload it. */
 export function ArchiveButton({ meter, archived, onDone }: { meter: Meter; archived: boolean; onDone(): void }) {
   const api = useApi();
+  const { mode } = useSession();
   const [error, setError] = useState<Error>();
   const click = async () => {
+    if (!archived && !confirmLive(mode, `archive the meter "${meter.name}"`)) return;
     setError(undefined);
     try {
       const path = `/meters/${encodeURIComponent(meter.id)}`;

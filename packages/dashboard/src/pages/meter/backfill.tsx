@@ -40,3 +40,11 @@ export function BackfillProgress({ meter }: { meter: object }) {
     </div>
   );
 }
+
+/** Only while a backfill is still running: a finished one needs no mention. */
+export function BackfillBadge({ meter }: { meter: object }) {
+  const b = readBackfill(meter as Record<string, unknown>);
+  if (!b || b.state === 'complete' || b.state === 'completed' || b.state === 'done') return null;
+  const pct = b.ratio === undefined ? '' : ` ${Math.round(b.ratio * 100)}%`;
+  return <span className="badge">backfill {b.state}{pct}</span>;
+}
