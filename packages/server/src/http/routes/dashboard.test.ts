@@ -32,6 +32,9 @@ describe('the dashboard route', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.body).toContain('<title>Tally</title>');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
     }
     const js = await app.inject('/dashboard/assets/app-1234.js');
     expect(js.headers['content-type']).toMatch(/javascript/);

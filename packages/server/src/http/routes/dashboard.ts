@@ -8,6 +8,18 @@ export const DASHBOARD_DIR = fileURLToPath(new URL('../../../../dashboard/dist/'
 const PREFIX = '/dashboard/';
 
 /**
+ * The UI holds API keys in sessionStorage, so it loads nothing but its own
+ * files (no inline script, no third party) and cannot be framed.
+ */
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
  * Serves the dashboard's static files at /dashboard/, with no key: the UI
  * signs in with an API key of its own, and only the API calls it makes carry
  * that key. Client routes (/dashboard/meters/mtr_1) get index.html.
@@ -34,12 +46,12 @@ export function dashboardRoute(dir: string = DASHBOARD_DIR): Route {
         // Hashed asset names never change content; index.html must be re-read.
         const immutable = path.includes('/assets/');
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
       },
     });
     app.get(`${PREFIX}*`, { schema: { hide: true } }, (req, reply) => {
       // A missing asset is a 404, never index.html served as JavaScript.
       if (req.url.startsWith(`${PREFIX}assets/`)) return reply.callNotFound();
-      reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     });
   };
