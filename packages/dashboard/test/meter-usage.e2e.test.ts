@@ -154,5 +154,10 @@ describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and t
     // The /v1/embed event is filtered out, and the page says which clause failed.
     await page.goto(`${srv.url}/dashboard/events/before-1`);
     await poll(() => page.getByTestId('explanations').textContent()).toMatch(/Chat tokens: does not count.*endpoint/);
+    // A name that differs only in case is the usual mistake: that meter is asked too.
+    const wrong = { event_id: 'case-1', customer_id: 'acme', event_name: 'LLM_call', metadata: { endpoint: '/v1/chat', tokens: 1 } };
+    expect((await api.post('/events/ingest', { events: [wrong] })).status).toBe(200);
+    await page.goto(`${srv.url}/dashboard/events/case-1`);
+    await poll(() => page.getByTestId('explanations').textContent()).toMatch(/Chat tokens: does not count.*LLM_call/);
   });
 });

@@ -25,7 +25,7 @@ export function EventPage({ id }: { id: string }) {
           </dl>
           <h2>Metadata</h2>
           <pre className="json">{JSON.stringify(e.metadata ?? {}, null, 2)}</pre>
-          <EventExplanations eventId={e.event_id} />
+          <EventExplanations eventId={e.event_id} eventName={e.event_name} />
         </>
       )}
     </section>
