@@ -15,7 +15,7 @@ import { ROLLUP_RULES } from './rollup-rules.js';
 
 /** Creates every service once, over one store. */
 export async function createContext(config: Config, store?: Store): Promise<AppContext> {
-  const s = store ?? (await openStore({ url: config.databaseUrl, poolSize: config.poolSize }));
+  const s = store ?? (await openStore({ url: config.databaseUrl, poolSize: config.poolSize, writerThread: true }));
   const customers = new CustomerService(s);
   const planner = new RollupPlanner(s);
   // Stores that fold rollups from the event log take the rules once; the

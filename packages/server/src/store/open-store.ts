@@ -7,6 +7,8 @@ export interface OpenStoreOptions {
   url: string;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** SQLite: insert and fold on a writer thread (what a server wants; a CLI does not). */
+  writerThread?: boolean;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -18,5 +20,5 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   if (isPostgresUrl(opts.url)) {
     return openPostgresStore({ url: opts.url, poolSize: opts.poolSize });
   }
-  return openSqliteStore({ path: opts.url.replace(/^sqlite:(\/\/)?/, '') });
+  return openSqliteStore({ path: opts.url.replace(/^sqlite:(\/\/)?/, ''), writerThread: opts.writerThread });
 }

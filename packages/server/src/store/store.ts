@@ -31,7 +31,7 @@ export interface Store {
    */
   useRollupRules?(rules: RollupRules): void;
   /** Events committed but not yet folded into rollups (stores that fold). */
-  rollupLag?(): number;
+  rollupLag?(): Promise<number>;
   /** Resolves when the database answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -3,7 +3,7 @@ import { modeCode } from '../mode-code.js';
 import type { EventStore, InsertResult } from '../store.js';
 import type { EventQuery, Mode, StoredEvent } from '../types.js';
 import type { SqliteDatabase } from './driver.js';
-import { groupCommit } from './group-commit.js';
+import type { EventWriter } from './event-writer.js';
 import { guard } from './guard.js';
 
 interface EventRow {
@@ -28,39 +28,16 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
-/** New events with their log positions, handed on after the commit that made them durable. */
-export type Committed = (mode: number, events: ValidEvent[], seqs: number[]) => void;
-
-/** `committed` runs after each durable insert: rollups are folded from the log then. */
-export function sqliteEvents(db: SqliteDatabase, committed: Committed = () => {}): EventStore {
-  const insertOne = db.prepare(
-    `INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
+/** Event reads on this connection; inserts go through the writer (this thread or a writer thread). */
+export function sqliteEvents(db: SqliteDatabase, writer: EventWriter): EventStore {
   const getOne = db.prepare(`SELECT ${COLUMNS} FROM events WHERE mode = ? AND event_id = ?`);
-  // Each request is all or nothing, and concurrent requests share one fsync.
-  const insertAll = groupCommit(db, ({ mode, events, at }: { mode: number; events: ValidEvent[]; at: number }) => {
-    const inserted: ValidEvent[] = [];
-    const seqs: number[] = [];
-    for (const e of events) {
-      const meta = e.metadata === null ? null : JSON.stringify(e.metadata);
-      const r = insertOne.run(mode, e.eventId, e.customerId, e.eventName, e.timestamp, meta, at);
-      if (r.changes === 1) {
-        inserted.push(e);
-        seqs.push(Number(r.lastInsertRowid));
-      }
-    }
-    return { inserted, seqs };
-  });
   const listCache = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
 
   return {
     // A rollup plan is not needed here: SQLite folds rollups from the log (rollup-fold.ts).
     async insert(mode: Mode, events: ValidEvent[], ingestedAt: number): Promise<InsertResult> {
-      const m = modeCode(mode);
-      const { inserted, seqs } = await insertAll({ mode: m, events, at: ingestedAt });
-      if (inserted.length > 0) committed(m, inserted, seqs);
-      return { inserted };
+      const indexes = await writer.insert(modeCode(mode), events, ingestedAt);
+      return { inserted: indexes.map((i) => events[i]!) };
     },
     async get(mode, eventId) {
       return guard(() => {

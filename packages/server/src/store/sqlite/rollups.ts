@@ -7,7 +7,6 @@ import { toStoredEvent } from './events.js';
 import { GRAN_CODE } from './gran-code.js';
 import { guard } from './guard.js';
 import type { RollupApplier } from './rollup-apply.js';
-import type { RollupFolder } from './rollup-fold.js';
 
 // A rollup row's customer_id is the string the events carried: a customer's
 // own ID or its external_id. Reads resolve both to the customer, so a customer
@@ -51,7 +50,8 @@ function toCell(type: string, r: RawRow): RollupCell {
   return c;
 }
 
-export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, folder: RollupFolder): RollupStore {
+/** `catchUp` folds every committed event first, so reads include them all. */
+export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, catchUp: () => Promise<void>): RollupStore {
   const stmts = new Map<string, SqliteStatement>();
   const stmt = (table: 'rollups' | 'rollup_uniques', q: RollupQuery, type: string) => {
     const k = `${table}:${q.customerIds !== undefined}:${q.groupKey !== undefined}:${type}`;
@@ -95,16 +95,16 @@ export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, folder: 
       return guard(() => chunk(modeCode(mode), meterId, deltas, maxEvents));
     },
     async cells(q): Promise<CellRow[]> {
+      await catchUp();
       return guard(() => {
-        folder.catchUp();
         const m = params(q);
         if (!m) return [];
         return (stmt('rollups', q, m.type).all(m.p) as RawRow[]).map((r) => ({ customerId: r[0], bucket: r[1], group: r[2], cell: toCell(m.type, r) }));
       });
     },
     async uniques(q): Promise<UniqueRow[]> {
+      await catchUp();
       return guard(() => {
-        folder.catchUp();
         const m = params(q);
         if (!m) return [];
         return (stmt('rollup_uniques', q, 'unique') as SqliteStatement).all(m.p).map((raw) => {

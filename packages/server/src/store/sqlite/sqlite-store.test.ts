@@ -8,28 +8,25 @@ import { ROLLUP_RULES } from '../../services/rollup-rules.js';
 import Database from 'better-sqlite3';
 
 const dirs: Array<() => void> = [];
-describeStoreContract('sqlite', {
-  async open() {
-    const db = tempDbPath();
-    dirs.push(db.remove);
-    const store = openSqliteStore({ path: db.path });
-    store.useRollupRules?.(ROLLUP_RULES);
-    return store;
-  },
-  async teardown() {
-    for (const remove of dirs) remove();
-  },
-});
-
-describeAnalyticsContract('sqlite', {
-  async open() {
-    const db = tempDbPath();
-    dirs.push(db.remove);
-    const store = openSqliteStore({ path: db.path });
-    store.useRollupRules?.(ROLLUP_RULES);
-    return store;
-  },
-});
+// Both ways of writing: in this thread, and on a writer thread as the server runs it.
+for (const writerThread of [false, true]) {
+  const name = writerThread ? 'sqlite (writer thread)' : 'sqlite';
+  const harness = {
+    async open() {
+      const db = tempDbPath();
+      dirs.push(db.remove);
+      const store = openSqliteStore({ path: db.path, writerThread });
+      store.useRollupRules?.(ROLLUP_RULES);
+      return store;
+    },
+    async teardown() {
+      for (const remove of dirs.splice(0)) remove();
+    },
+  };
+  describeStoreContract(name, harness);
+  describeAnalyticsContract(name, harness);
+  describeMeterContract(name, harness);
+}
 
 describe('sqlite specifics', () => {
   it('refuses a database whose schema is newer than this code knows', async () => {
@@ -62,10 +59,3 @@ describe('sqlite specifics', () => {
   });
 });
 
-describeMeterContract('sqlite', {
-  async open() {
-    const db = tempDbPath();
-    dirs.push(db.remove);
-    return openSqliteStore({ path: db.path });
-  },
-});

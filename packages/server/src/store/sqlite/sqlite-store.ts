@@ -1,55 +1,47 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
+import { sqliteAnalytics } from './analytics.js';
 import { sqliteCustomers } from './customers.js';
-import type { SqliteDatabase } from './driver.js';
+import { localWriter, type EventWriter } from './event-writer.js';
 import { sqliteEvents } from './events.js';
 import { guard } from './guard.js';
 import { sqliteKeys } from './keys.js';
-import { migrateSqlite } from './migrate.js';
-import { registerDecimalFunctions } from './decimal-functions.js';
-import { sqliteMeters } from './meters.js';
-import { sqliteStats } from './stats.js';
-import { sqlitePlans } from './plans.js';
-import { sqliteAnalytics } from './analytics.js';
 import { sqliteLimits } from './limits.js';
+import { sqliteMeters } from './meters.js';
+import { openDb } from './open-db.js';
+import { sqlitePlans } from './plans.js';
 import { rollupApplier } from './rollup-apply.js';
 import { RollupKeys } from './rollup-keys.js';
 import { sqliteRollups } from './rollups.js';
-import { rollupFolder } from './rollup-fold.js';
+import { sqliteStats } from './stats.js';
+import { threadWriter } from './writer-thread.js';
 
 export interface SqliteOptions {
   /** A file path, or ':memory:'. The folder is created when missing. */
   path: string;
+  /**
+   * Run event inserts and rollup folds on a writer thread with its own
+   * connection (the server does), so commits and folds use the second core
+   * and never hold up request handling. Not for ':memory:'.
+   */
+  writerThread?: boolean;
 }
 
 /** Opens (creating if absent) and migrates a SQLite database. */
-export function openSqliteStore({ path }: SqliteOptions): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path) as unknown as SqliteDatabase;
-  db.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before the 200 goes out, even across power loss.
-  db.pragma('synchronous = FULL');
-  // Other processes (the CLI beside a running server) wait instead of failing.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  // Index pages stay in memory: the default 2 MB cache thrashes on event indexes.
-  db.pragma('cache_size = -65536');
-  migrateSqlite(db);
-  registerDecimalFunctions(db);
+export function openSqliteStore({ path, writerThread = false }: SqliteOptions): Store {
+  const db = openDb(path);
   const applier = rollupApplier(db, new RollupKeys(db));
   const analytics = sqliteAnalytics(db);
-  const folder = rollupFolder(db, applier, analytics);
+  const writer: EventWriter = writerThread && path !== ':memory:' ? threadWriter(path) : localWriter(db, applier, analytics);
+  const catchUp = () => writer.catchUp();
   return {
     kind: 'sqlite',
-    events: sqliteEvents(db, folder.committed),
+    events: sqliteEvents(db, writer),
     meters: sqliteMeters(db),
-    rollups: sqliteRollups(db, applier, folder),
+    rollups: sqliteRollups(db, applier, catchUp),
     plans: sqlitePlans(db),
     analytics: {
       async apiCalls(q) {
-        guard(() => folder.catchUp());
+        await catchUp();
         return analytics.store.apiCalls(q);
       },
     },
@@ -58,14 +50,14 @@ export function openSqliteStore({ path }: SqliteOptions): Store {
     customers: sqliteCustomers(db),
     keys: sqliteKeys(db),
     useRollupRules(rules) {
-      folder.use(rules);
+      writer.useRules(rules);
     },
-    rollupLag: () => folder.pending(),
+    rollupLag: () => writer.pending(),
     async ping() {
       guard(() => db.prepare('SELECT 1').get());
     },
     async close() {
-      folder.stop();
+      await writer.close().catch(() => {});
       if (db.open) db.close();
     },
   };
