@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The Prometheus metrics this server exports at /metrics. */
 export class Metrics {
@@ -14,7 +14,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  /** @param rollupLag events committed but not yet folded into rollups, when the store folds */
+  constructor(rollupLag?: () => Promise<number> | undefined) {
     collectDefaultMetrics({ register: this.registry, prefix: 'tally_' });
+    new Gauge({
+      name: 'tally_rollup_lag_events',
+      help: 'Events committed but not yet folded into usage rollups (reads fold them first)',
+      registers: [this.registry],
+      async collect() {
+        const lag = await rollupLag?.()?.catch(() => undefined);
+        if (lag !== undefined) this.set(lag);
+      },
+    });
   }
 }

@@ -32,6 +32,6 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     meters: new MeterService(s, planner, backfills),
     plans: new PlanService(s),
     limits: new LimitService(s),
-    metrics: new Metrics(),
+    metrics: new Metrics(() => s.rollupLag?.()),
   };
 }

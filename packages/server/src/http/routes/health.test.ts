@@ -33,5 +33,6 @@ describe('public routes', () => {
     const text = await (await fetch(`${srv.url}/metrics`)).text();
     expect(text).toMatch(/tally_events_ingested_total\{mode="test_mode"\} 1/);
     expect(text).toMatch(/tally_http_request_duration_seconds_bucket/);
+    expect(text).toMatch(/tally_rollup_lag_events \d+/);
   });
 });
