@@ -8,6 +8,7 @@ import { useFetch } from '../hooks/use-fetch';
 import { Link } from '../router/router';
 import { useApi } from '../session/session-context';
 import { CreateCustomerForm } from './customers/create-customer-form';
+import { GoToCustomer } from './customers/go-to-customer';
 
 const PAGE_SIZE = 25;
 
@@ -30,6 +31,7 @@ export function CustomersPage() {
         <Field label="Email (exact)" type="email" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
         <button type="submit" className="primary">Search</button>
       </form>
+      <GoToCustomer />
       <details className="card">
         <summary>New customer</summary>
         <CreateCustomerForm onCreated={list.reload} />
