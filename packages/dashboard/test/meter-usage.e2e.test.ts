@@ -17,7 +17,7 @@ function events(prefix: string, rows: [customer: string, endpoint: string, token
   }));
 }
 
-describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and table', () => {
+describe.skipIf(skip)('dashboard: a meter from creation to the usage chart and table', { timeout: 60_000 }, () => {
   let srv: TestServer;
   let api: ApiClient;
   let b: Browser;

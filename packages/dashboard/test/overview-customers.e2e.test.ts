@@ -5,7 +5,7 @@ import { ensureBuilt } from './e2e-setup';
 
 const skip = chromiumMissing();
 
-describe.skipIf(skip)('dashboard: overview numbers and customers', () => {
+describe.skipIf(skip)('dashboard: overview numbers and customers', { timeout: 60_000 }, () => {
   let srv: TestServer;
   let api: ApiClient;
   let b: Browser;

@@ -6,7 +6,7 @@ import { ensureBuilt } from './e2e-setup';
 const skip = chromiumMissing();
 if (skip) console.log(skip);
 
-describe.skipIf(skip)('dashboard: sign-in, modes and API keys', () => {
+describe.skipIf(skip)('dashboard: sign-in, modes and API keys', { timeout: 60_000 }, () => {
   let srv: TestServer;
   let b: Browser;
   beforeAll(async () => {
