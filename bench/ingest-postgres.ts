@@ -1,45 +1,61 @@
 /**
  * Ingest throughput on PostgreSQL over loopback HTTP (1000-event batches,
- * durable commits) against a real server process, and in the same run the
+ * durable commits) against real server processes, and in the same run the
  * raw driver rate for the same rows and the same statement, as the ceiling.
- *   npm run bench:ingest:pg [-- --events 200000 --rounds 5 --concurrency 8 --pool-size 10]
+ * Three servers, rounds alternating between them:
+ *   plain     events with no meter and no API-call fields: the ingest path itself
+ *   meters    the same events with 2 meters (count, sum) kept at ingest
+ *   api-calls bench/lib/events.ts as is (endpoint, method, status_code…): API-call analytics rollups
+ *   npm run bench:ingest:pg [-- --events 100000 --rounds 3 --concurrency 8 --pool-size 10]
  * Uses TALLY_BENCH_POSTGRES_URL, else TALLY_TEST_POSTGRES_URL, else the local
- * postgres://postgres@127.0.0.1:5432/test, in a throwaway schema.
+ * postgres://postgres@127.0.0.1:5432/test, in throwaway schemas.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseTimestamp } from '../packages/core/src/index.ts';
 import { connectPostgres } from '../packages/server/src/store/postgres/connect.ts';
-import { INSERT_EVENTS, insertParams } from '../packages/server/src/store/postgres/events.ts';
+import { INSERT_EVENTS, insertParams } from '../packages/server/src/store/postgres/insert-events.ts';
 import { migratePostgres } from '../packages/server/src/store/postgres/migrate.ts';
 import { ensurePartitions } from '../packages/server/src/store/postgres/partitions.ts';
-import { createTestSchema } from '../packages/server/src/testing/postgres-schema.ts';
-import { startServerProcess } from '../packages/server/src/testing/start-server-process.ts';
+import { createTestSchema, type TestSchema } from '../packages/server/src/testing/postgres-schema.ts';
+import { startServerProcess, type ServerProcess } from '../packages/server/src/testing/start-server-process.ts';
 import { bodiesOf, makeEvents } from './lib/events.ts';
 import { median, postAll } from './lib/http-load.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' }, 'pool-size': { type: 'string' } } });
-const EVENTS = Number(values.events ?? 200_000);
-const ROUNDS = Number(values.rounds ?? 5);
+const EVENTS = Number(values.events ?? 100_000);
+const ROUNDS = Number(values.rounds ?? 3);
 const CONCURRENCY = Number(values.concurrency ?? 8);
 const POOL = Number(values['pool-size'] ?? 10);
 const BASE = process.env.TALLY_BENCH_POSTGRES_URL || process.env.TALLY_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
-/** The adapter's own insert statement straight through the driver: no HTTP, no validation. */
+type Variant = 'plain' | 'meters' | 'api-calls';
+const VARIANTS: Variant[] = ['plain', 'meters', 'api-calls'];
+
+/** bench/lib's events; without the API-call fields unless the variant wants them. */
+function events(prefix: string, variant: Variant) {
+  return makeEvents(prefix, EVENTS).map((e) => {
+    if (variant === 'api-calls') return e;
+    const { endpoint: _e, method: _m, status_code: _s, ...rest } = e.metadata;
+    return { ...e, metadata: rest };
+  });
+}
+
+/** The adapter's own insert statement straight through the driver: no HTTP, no validation, no rollups. */
 async function rawCeiling(round: number): Promise<number> {
   const schema = await createTestSchema(BASE, { durable: true });
   const pool = connectPostgres(schema.url, { max: CONCURRENCY });
   try {
     await migratePostgres(pool);
     await ensurePartitions(pool, Date.now());
-    const events = makeEvents(`raw${round}`, EVENTS).map((e) => ({
+    const rows = events(`raw${round}`, 'plain').map((e) => ({
       eventId: e.event_id, customerId: e.customer_id, eventName: e.event_name, timestamp: parseTimestamp(e.timestamp)!, metadata: e.metadata,
     }));
     let next = 0;
     const t0 = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < events.length) {
-        const batch = events.slice(next, (next += 1000));
+      while (next < rows.length) {
+        const batch = rows.slice(next, (next += 1000));
         await pool.query(INSERT_EVENTS, insertParams('test_mode', batch, Date.now()));
       }
     }));
@@ -50,30 +66,55 @@ async function rawCeiling(round: number): Promise<number> {
   }
 }
 
-const schema = await createTestSchema(BASE, { durable: true });
-const server = await startServerProcess({ dbPath: schema.url, env: { TALLY_POOL_SIZE: String(POOL) } });
-const http: number[] = [];
+async function addMeters(s: ServerProcess): Promise<void> {
+  for (const aggregation of [{ type: 'count' }, { type: 'sum', key: 'tokens' }]) {
+    for (const event_name of ['api_call', 'llm_tokens']) {
+      const res = await fetch(`${s.url}/meters`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `${aggregation.type} ${event_name}`, event_name, measurement_unit: 'u', aggregation }),
+      });
+      if (res.status !== 201) throw new Error(`meter: ${res.status}`);
+    }
+  }
+}
+
+const schemas: TestSchema[] = [];
+const servers = new Map<Variant, ServerProcess>();
+const http = new Map<Variant, number[]>(VARIANTS.map((v) => [v, []]));
 const ceiling: number[] = [];
 try {
-  // Warm-up: JIT, prepared statements, page cache; not measured.
-  await postAll(`${server.url}/events/ingest`, server.apiKey, bodiesOf(makeEvents('warm', 20_000), 1000), CONCURRENCY);
+  for (const v of VARIANTS) {
+    const schema = await createTestSchema(BASE, { durable: true });
+    schemas.push(schema);
+    const s = await startServerProcess({ dbPath: schema.url, env: { TALLY_POOL_SIZE: String(POOL) } });
+    servers.set(v, s);
+    if (v === 'meters') await addMeters(s);
+    // Warm-up: JIT, prepared statements, page cache; not measured.
+    await postAll(`${s.url}/events/ingest`, s.apiKey, bodiesOf(events(`warm`, v).slice(0, 20_000), 1000), CONCURRENCY);
+  }
   for (let r = 0; r < ROUNDS; r++) {
-    const bodies = bodiesOf(makeEvents(`r${r}`, EVENTS), 1000);
-    const ms = await postAll(`${server.url}/events/ingest`, server.apiKey, bodies, CONCURRENCY);
-    http.push((EVENTS / ms) * 1000);
+    const line: string[] = [];
+    for (const v of VARIANTS) {
+      const s = servers.get(v)!;
+      const bodies = bodiesOf(events(`r${r}`, v), 1000);
+      const ms = await postAll(`${s.url}/events/ingest`, s.apiKey, bodies, CONCURRENCY);
+      http.get(v)!.push((EVENTS / ms) * 1000);
+      line.push(`${v} ${Math.round(http.get(v)!.at(-1)!)}`);
+    }
     ceiling.push(await rawCeiling(r));
-    console.error(`round ${r + 1}: http ${Math.round(http.at(-1)!)} ev/s, raw ${Math.round(ceiling.at(-1)!)} ev/s`);
+    console.error(`round ${r + 1}: http ${line.join(', ')} ev/s; raw ${Math.round(ceiling.at(-1)!)} ev/s`);
   }
 } finally {
-  await server.stop();
-  await schema.drop();
+  for (const s of servers.values()) await s.stop();
+  for (const s of schemas) await s.drop();
 }
-const h = median(http);
 const c = median(ceiling);
+const figures = Object.fromEntries(VARIANTS.map((v) => [`http_${v.replace('-', '_')}_events_per_s_median`, Math.round(median(http.get(v)!))]));
 console.log(JSON.stringify({
-  machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}, node ${process.version}`,
+  machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}, node ${process.version}, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,
   events_per_round: EVENTS, rounds: ROUNDS, concurrency: CONCURRENCY, pool_size: POOL,
-  http_events_per_s_median: Math.round(h),
+  ...figures,
   raw_postgres_events_per_s_median: Math.round(c),
-  fraction_of_ceiling: Number((h / c).toFixed(3)),
+  plain_fraction_of_ceiling: Number((median(http.get('plain')!) / c).toFixed(3)),
 }, null, 2));

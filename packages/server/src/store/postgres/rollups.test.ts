@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RollupPlanner } from '../../services/rollup-planner.js';
 import { createTestSchema, describePostgres, type TestSchema } from '../../testing/postgres-schema.js';
 import type { Store } from '../store.js';
+import { StalePlanError } from '../stale-plan-error.js';
 import { openPostgresStore } from './postgres-store.js';
 
 const T = Date.parse('2026-01-01T00:00:00Z');
@@ -69,5 +70,17 @@ describePostgres('postgres rollups', () => {
     // Every batch is sent twice, concurrently: duplicates must count once.
     await Promise.all([...batches, ...batches].map((b) => new RollupPlanner(store).insert('test_mode', b, 1)));
     expect(await cell(m)).toMatchObject({ count: 1000, sum: '100' });
+  });
+
+  it('fails only the request with a stale plan when concurrent requests share a transaction', async () => {
+    const m = await meterOf('count');
+    const good = await planner.plan('test_mode');
+    const stale = { ...good, version: good.version - 1 };
+    const sent = Array.from({ length: 12 }, (_, i) => store.events.insert('test_mode', [ev(`g${n}_${i}`, 1)], 1, i === 5 ? stale : good));
+    const settled = await Promise.allSettled(sent);
+    expect(settled.map((s) => s.status)).toEqual(settled.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+    expect((settled[5] as PromiseRejectedResult).reason).toBeInstanceOf(StalePlanError);
+    expect(await store.events.get('test_mode', `g${n}_5`)).toBeUndefined();
+    expect((await cell(m))?.count).toBe(11);
   });
 });
