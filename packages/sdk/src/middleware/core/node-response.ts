@@ -2,40 +2,48 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentLength } from './call-facts.js';
 
 export interface NodeCallEnd {
-  /** Body bytes written by the app (compressed ones when compression sits inside). */
+  /** Body bytes sent (see nodeResponseBytes). */
   responseBytes: number;
   /** False when the connection closed before the response was complete. */
   finished: boolean;
 }
 
-function chunkBytes(chunk: unknown, encoding: unknown): number {
-  if (typeof chunk === 'string') return Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-  if (chunk instanceof Uint8Array) return chunk.byteLength;
-  return 0;
+/**
+ * The socket and its bytes written when a response started. The socket is
+ * kept because node:http detaches it from the response as soon as it finishes.
+ */
+export interface ByteMark {
+  socket: { bytesWritten: number } | null;
+  at: number;
+}
+
+export function markBytes(res: ServerResponse): ByteMark {
+  const socket = res.socket;
+  return { socket, at: socket?.bytesWritten ?? 0 };
 }
 
 /**
- * Counts the body bytes of a Node response and calls `onEnd` once, when it
- * finished or the connection closed first. Shared by the Express and Fastify
- * adapters, which both sit on node:http.
+ * The body bytes of a finished response: its Content-Length when it had one
+ * (what Express and Fastify set for whole bodies), else the bytes its socket
+ * wrote since `mark`, less the header block (chunked framing included).
+ * Nothing is wrapped or added to the response: own properties on a
+ * ServerResponse cost more per request than all the rest of the tracking.
  */
-export function watchNodeResponse(res: ServerResponse, onEnd: (end: NodeCallEnd) => void): void {
-  let bytes = 0;
-  const write = res.write;
-  const end = res.end;
-  // apply(arguments): the original sees exactly the caller's arguments, at no spread cost.
-  res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown) {
-    bytes += chunkBytes(chunk, encoding);
-    // eslint-disable-next-line prefer-rest-params
-    return (write as (...a: unknown[]) => boolean).apply(this, arguments as unknown as unknown[]);
-  } as ServerResponse['write'];
-  res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown) {
-    if (chunk != null && typeof chunk !== 'function') bytes += chunkBytes(chunk, encoding);
-    // eslint-disable-next-line prefer-rest-params
-    return (end as (...a: unknown[]) => ServerResponse).apply(this, arguments as unknown as unknown[]);
-  } as ServerResponse['end'];
+export function nodeResponseBytes(req: IncomingMessage, res: ServerResponse, mark: ByteMark): number {
+  if (req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return 0;
+  const declared = contentLength(res.getHeader('content-length') as string | number | undefined);
+  if (declared !== undefined) return declared;
+  const header = (res as unknown as { _header?: string | null })._header;
+  if (!mark.socket) return 0;
+  const written = mark.socket.bytesWritten - mark.at - (typeof header === 'string' ? Buffer.byteLength(header, 'latin1') : 0);
+  return Math.max(0, written);
+}
+
+/** Calls `onEnd` once the response finished, or the connection closed first. Shared by Express and Fastify. */
+export function watchNodeResponse(req: IncomingMessage, res: ServerResponse, onEnd: (end: NodeCallEnd) => void): void {
+  const mark = markBytes(res);
   // 'close' follows 'finish' on node:http responses, and also comes alone when the client left.
-  res.on('close', () => onEnd({ responseBytes: bytes, finished: res.writableFinished }));
+  res.on('close', () => onEnd({ responseBytes: nodeResponseBytes(req, res, mark), finished: res.writableFinished }));
 }
 
 /** The request body size from its Content-Length; 0 for a bodiless request. */

@@ -25,6 +25,10 @@ describe.each(versions)('trackApiCalls on %s', (_name, express) => {
     v1.get('/orders/:orderId', () => {
       throw new Error('boom');
     });
+    v1.get('/chunks', (_req, res) => {
+      res.write('abc');
+      setTimeout(() => res.end('defg'), 5);
+    });
     v1.get('/slow', (_req, res) => {
       setTimeout(() => res.send('late'), 40);
     });
@@ -67,6 +71,18 @@ describe.each(versions)('trackApiCalls on %s', (_name, express) => {
     const ms = recorder.metadata().response_time_ms as number;
     expect(ms).toBeGreaterThanOrEqual(39);
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('counts streamed bodies from the socket (chunk framing included) and HEAD as 0', async () => {
+    const recorder = new MemoryRecorder();
+    const { track, get } = await start(recorder);
+    expect(await (await get('/v1/chunks')).text()).toBe('abcdefg');
+    await get('/users/1', { method: 'HEAD' });
+    await track.settled();
+    const [streamed, head] = recorder.events.map((e) => e.metadata!);
+    expect(streamed!.response_bytes).toBeGreaterThanOrEqual(7);
+    expect(streamed!.response_bytes).toBeLessThanOrEqual(7 + 20);
+    expect(head).toMatchObject({ method: 'HEAD', response_bytes: 0 });
   });
 
   it('records unmatched requests under one endpoint', async () => {

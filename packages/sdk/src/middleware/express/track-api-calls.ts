@@ -23,7 +23,7 @@ export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
     if (!tracker.accepts.all && !tracker.accepts(method, pathOf(req.originalUrl ?? req.url ?? '/'))) return next();
     const startedAt = performance.now();
     watchRouteTemplate(req);
-    watchNodeResponse(res, (end) => {
+    watchNodeResponse(req, res, (end) => {
       tracker.record(req, {
         endpoint: routeTemplate(req),
         method,

@@ -12,7 +12,7 @@ export function addTrackingHooks(app: FastifyInstance, options: TrackingOptions<
     const method = request.method;
     if (!tracker.accepts.all && !tracker.accepts(method, pathOf(request.url))) return done();
     const startedAt = performance.now();
-    watchNodeResponse(reply.raw, (end) => {
+    watchNodeResponse(request.raw, reply.raw, (end) => {
       tracker.record(request, {
         endpoint: request.routeOptions.url ?? UNMATCHED_ENDPOINT,
         method,
