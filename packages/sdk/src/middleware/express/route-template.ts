@@ -1,10 +1,10 @@
 import { UNMATCHED_ENDPOINT } from '../core/call-facts.js';
 import type { ExpressRequest } from './types.js';
 
-const TEMPLATE = Symbol('tally.routeTemplate');
-const ROUTE = Symbol('tally.route');
+const MATCH = Symbol('tally.route');
 
-type Watched = ExpressRequest & { [TEMPLATE]?: string; [ROUTE]?: ExpressRequest['route'] };
+// One own property, where Express alone would add `route`: no extra property per request.
+type Watched = ExpressRequest & { [MATCH]?: { route: ExpressRequest['route']; template: string | undefined } };
 
 function joinTemplate(baseUrl: string | undefined, path: unknown): string {
   const own = typeof path === 'string' ? path : String(path);
@@ -28,18 +28,18 @@ export function watchRouteTemplate(req: ExpressRequest): void {
     configurable: true,
     enumerable: true,
     get(this: Watched) {
-      return this[ROUTE];
+      return this[MATCH]?.route;
     },
     set(this: Watched, value: ExpressRequest['route']) {
-      this[ROUTE] = value;
-      if (value && value.path !== undefined) this[TEMPLATE] = joinTemplate(this.baseUrl, value.path);
+      const template = value && value.path !== undefined ? joinTemplate(this.baseUrl, value.path) : this[MATCH]?.template;
+      this[MATCH] = { route: value, template };
     },
   });
 }
 
 /** The route template of a finished request, e.g. `/v1/users/:id`. */
 export function routeTemplate(req: ExpressRequest): string {
-  const captured = (req as Watched)[TEMPLATE];
+  const captured = (req as Watched)[MATCH]?.template;
   if (captured !== undefined) return captured;
   // Set before the accessor existed (route-level middleware, sub-apps): read it as it stands.
   return req.route && req.route.path !== undefined ? joinTemplate(req.baseUrl, req.route.path) : UNMATCHED_ENDPOINT;
