@@ -4,6 +4,7 @@ import type { Meter } from '../meter-types.js';
 import { modeCode, modeOf } from '../mode-code.js';
 import type { PgPool, PgQueryable } from './driver.js';
 import { guard } from './guard.js';
+import { FOLD_LOCK } from './rollup-fold.js';
 
 interface MeterRow {
   mkey: number; mode: number; id: string; name: string; event_name: string; agg_type: string; agg_key: string | null;
@@ -95,8 +96,11 @@ export function postgresMeters(pool: PgPool): MeterStore {
             return (await tx.query<MeterRow>('UPDATE meters SET archived = true, updated_at = $1 WHERE mkey = $2 RETURNING *', [at, current.mkey]))[0];
           }
           // Recount from scratch: events that arrived while archived were never counted.
-          await tx.query('DELETE FROM rollups WHERE mkey = $1', [current.mkey]);
-          await tx.query('DELETE FROM rollup_uniques WHERE mkey = $1', [current.mkey]);
+          // Under the fold lock, so no fold in flight puts claimed deltas back after the delete.
+          await tx.query(`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`);
+          for (const table of ['rollups', 'rollup_uniques', 'rollup_pending', 'rollup_uniques_pending']) {
+            await tx.query(`DELETE FROM ${table} WHERE mkey = $1`, [current.mkey]);
+          }
           return (await tx.query<MeterRow>(
             `UPDATE meters SET archived = false, updated_at = $1, backfill_hwm = $2, backfill_cursor = 0,
                backfill_total = 0, backfill_processed = 0 WHERE mkey = $3 RETURNING *`,

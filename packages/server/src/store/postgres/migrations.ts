@@ -208,4 +208,32 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX usage_limits_customer ON usage_limits (mode, customer_id);
   CREATE INDEX usage_limits_plan ON usage_limits (mode, plan_id);
   `,
+  // 4: rollup deltas are appended by ingest and folded into the rollups later
+  // (rollup-fold.ts): no key, no index, nothing for concurrent ingests to wait on.
+  `
+  CREATE TABLE rollup_pending (
+    mkey bigint NOT NULL,
+    gran smallint NOT NULL,
+    customer_id text NOT NULL,
+    grp_key text NOT NULL,
+    grp_value text NOT NULL,
+    bucket bigint NOT NULL,
+    n bigint NOT NULL,
+    sum numeric,
+    mn numeric,
+    mx numeric,
+    last_ts bigint,
+    last_id text COLLATE "C",
+    last_v text
+  );
+  CREATE TABLE rollup_uniques_pending (
+    mkey bigint NOT NULL,
+    gran smallint NOT NULL,
+    customer_id text NOT NULL,
+    grp_key text NOT NULL,
+    grp_value text NOT NULL,
+    bucket bigint NOT NULL,
+    value text NOT NULL
+  );
+  `,
 ];

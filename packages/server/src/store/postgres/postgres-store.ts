@@ -3,7 +3,7 @@ import type { Store } from '../store.js';
 import { connectPostgres } from './connect.js';
 import { postgresCustomers } from './customers.js';
 import { postgresEvents } from './events.js';
-import { guard, toStoreError } from './guard.js';
+import { guard, isUnavailable, toStoreError } from './guard.js';
 import { postgresKeys } from './keys.js';
 import { postgresMeters } from './meters.js';
 import { postgresPlans } from './plans.js';
@@ -13,6 +13,7 @@ import { postgresRollups } from './rollups.js';
 import { postgresStats } from './stats.js';
 import { migratePostgres } from './migrate.js';
 import { ensurePartitions } from './partitions.js';
+import { fold } from './rollup-fold.js';
 
 export interface PostgresOptions {
   /** postgres://user:pass@host:port/db[?search_path=schema&…] */
@@ -21,6 +22,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** How often partitions ahead are checked; default every 6 hours. */
   maintenanceEveryMs?: number;
+  /** How often pending rollup deltas are folded in the background; default every 500 ms. */
+  foldEveryMs?: number;
   /** Told about background maintenance that failed (it is tried again later). */
   onWarning?: (message: string, err: unknown) => void;
 }
@@ -42,6 +45,16 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
   const timer = setInterval(maintain, opts.maintenanceEveryMs ?? 6 * 3_600_000);
   timer.unref();
   let closed = false;
+  // Keeps rollups near the events between reads (each read folds anyway); one replica at a time.
+  let folding = false;
+  const folder = setInterval(() => {
+    if (folding) return;
+    folding = true;
+    fold(pool, false)
+      .catch((err) => closed || isUnavailable(err) || warn('could not fold rollups', err)) // an outage is reported by requests
+      .finally(() => (folding = false));
+  }, opts.foldEveryMs ?? 500);
+  folder.unref();
 
   return {
     kind: 'postgres',
@@ -71,6 +84,7 @@ export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      clearInterval(folder);
       await pool.end();
     },
   };

@@ -3,40 +3,24 @@ import type { BucketKey, MeterDeltas } from '../meter-types.js';
 import type { PgQueryable } from './driver.js';
 import { GRAN_CODE } from './gran-code.js';
 
-// `last` keeps the later event: greater timestamp, then greater event_id by
-// code point (last_id is COLLATE "C"), the order core's isLaterEvent uses.
-const LATER = `(excluded.last_ts IS NOT NULL AND (r.last_ts IS NULL OR excluded.last_ts > r.last_ts
-  OR (excluded.last_ts = r.last_ts AND excluded.last_id > r.last_id)))`;
-
-// All the cells of a batch in one statement. The arithmetic is in SQL, on the
-// row PostgreSQL has locked, so concurrent replicas add up exactly. Rows are
-// upserted in the order sent, which is sorted by key (in JS: cheaper than a
-// collated sort in SQL), so concurrent batches lock them in the same order.
-const UPSERT_CELLS = `
-INSERT INTO rollups AS r (mkey, gran, customer_id, grp_key, grp_value, bucket, n, sum, mn, mx, last_ts, last_id, last_v)
+// Ingest and backfills only append deltas here, to unindexed tables with no
+// conflict to wait on; rollup-fold.ts merges them into the rollups, where a
+// customer's hour and day rows are then upserted once per fold rather than
+// once per request.
+const INSERT_CELLS = `
+INSERT INTO rollup_pending (mkey, gran, customer_id, grp_key, grp_value, bucket, n, sum, mn, mx, last_ts, last_id, last_v)
 SELECT m.mkey, d.gran, d.customer_id, d.grp_key, d.grp_value, d.bucket, d.n, d.sum, d.mn, d.mx, d.last_ts, d.last_id, d.last_v
 FROM unnest($2::text[], $3::int2[], $4::text[], $5::text[], $6::text[], $7::int8[], $8::int8[],
             $9::numeric[], $10::numeric[], $11::numeric[], $12::int8[], $13::text[], $14::text[])
-  WITH ORDINALITY AS d(meter_id, gran, customer_id, grp_key, grp_value, bucket, n, sum, mn, mx, last_ts, last_id, last_v, ord)
-JOIN meters m ON m.mode = $1 AND m.id = d.meter_id
-ORDER BY d.ord
-ON CONFLICT (mkey, gran, customer_id, grp_key, grp_value, bucket) DO UPDATE SET
-  n = r.n + excluded.n,
-  sum = CASE WHEN r.sum IS NULL THEN excluded.sum WHEN excluded.sum IS NULL THEN r.sum ELSE r.sum + excluded.sum END,
-  mn = LEAST(r.mn, excluded.mn),
-  mx = GREATEST(r.mx, excluded.mx),
-  last_ts = CASE WHEN ${LATER} THEN excluded.last_ts ELSE r.last_ts END,
-  last_id = CASE WHEN ${LATER} THEN excluded.last_id ELSE r.last_id END,
-  last_v = CASE WHEN ${LATER} THEN excluded.last_v ELSE r.last_v END`;
+  AS d(meter_id, gran, customer_id, grp_key, grp_value, bucket, n, sum, mn, mx, last_ts, last_id, last_v)
+JOIN meters m ON m.mode = $1 AND m.id = d.meter_id`;
 
 const INSERT_UNIQUES = `
-INSERT INTO rollup_uniques (mkey, gran, customer_id, grp_key, grp_value, bucket, value)
+INSERT INTO rollup_uniques_pending (mkey, gran, customer_id, grp_key, grp_value, bucket, value)
 SELECT m.mkey, d.gran, d.customer_id, d.grp_key, d.grp_value, d.bucket, d.value
 FROM unnest($2::text[], $3::int2[], $4::text[], $5::text[], $6::text[], $7::int8[], $8::text[])
-  WITH ORDINALITY AS d(meter_id, gran, customer_id, grp_key, grp_value, bucket, value, ord)
-JOIN meters m ON m.mode = $1 AND m.id = d.meter_id
-ORDER BY d.ord
-ON CONFLICT DO NOTHING`;
+  AS d(meter_id, gran, customer_id, grp_key, grp_value, bucket, value)
+JOIN meters m ON m.mode = $1 AND m.id = d.meter_id`;
 
 // Each aggregation stores only the columns it reads; the rest stay NULL.
 function columns(type: AggregationType, c: RollupCell): unknown[] {
@@ -58,25 +42,16 @@ function columns(type: AggregationType, c: RollupCell): unknown[] {
 const keyOf = (meterId: string, k: BucketKey) =>
   [meterId, k.gran, k.bucket, k.customerId, k.group?.key ?? '', k.group?.value ?? ''].join('\u0000');
 
-// Any fixed total order will do for locking: compare the key columns.
-const byKey = (width: number) => (a: unknown[], b: unknown[]): number => {
-  for (let i = 0; i < width; i++) {
-    if (a[i] !== b[i]) return (a[i] as string | number) < (b[i] as string | number) ? -1 : 1;
-  }
-  return 0;
-};
-
 /** Column arrays, one entry per row: the shape unnest() takes. */
-function toColumns(rows: unknown[][], width: number, keyWidth: number): unknown[][] {
-  rows.sort(byKey(keyWidth));
+function toColumns(rows: unknown[][], width: number): unknown[][] {
   const cols: unknown[][] = Array.from({ length: width }, () => new Array(rows.length));
   rows.forEach((row, i) => row.forEach((v, c) => (cols[c]![i] = v)));
   return cols;
 }
 
-/** Writes rollup deltas inside the caller's transaction. */
+/** Records rollup deltas inside the caller's transaction (they commit, or vanish, with it). */
 export async function applyDeltas(tx: PgQueryable, mode: number, all: readonly MeterDeltas[]): Promise<void> {
-  // One upsert may touch a row once only: merge any cells that share a key.
+  // Fewer pending rows: merge any cells that share a key.
   const cells = new Map<string, { d: MeterDeltas; key: BucketKey; cell: RollupCell }>();
   const uniques: unknown[][] = [];
   for (const d of all) {
@@ -94,7 +69,7 @@ export async function applyDeltas(tx: PgQueryable, mode: number, all: readonly M
       d.meterId, GRAN_CODE[key.gran], key.customerId, key.group?.key ?? '', key.group?.value ?? '', key.bucket, cell.count,
       ...columns(d.type, cell),
     ]);
-    await tx.query(UPSERT_CELLS, [mode, ...toColumns(rows, 13, 6)]);
+    await tx.query(INSERT_CELLS, [mode, ...toColumns(rows, 13)]);
   }
-  if (uniques.length > 0) await tx.query(INSERT_UNIQUES, [mode, ...toColumns(uniques, 7, 7)]);
+  if (uniques.length > 0) await tx.query(INSERT_UNIQUES, [mode, ...toColumns(uniques, 7)]);
 }

@@ -52,16 +52,24 @@ describePostgres('postgres rollups', () => {
 
   it('breaks last ties on the same millisecond by the greater event_id in code point order, across transactions', async () => {
     // U+1F600 is above U+E000 by code point (and UTF-8 bytes), below it in UTF-16 units.
+    // Read after each insert: deltas then meet in the upsert, not only within one fold.
     const m = await meterOf('last');
     await planner.insert('test_mode', [ev('\u{1F600}', 1)], 1);
+    await cell(m);
     await planner.insert('test_mode', [ev('\uE000', 2)], 1);
+    await cell(m);
     await planner.insert('test_mode', [ev('a', 3, T - 1)], 1);
     expect(await cell(m)).toMatchObject({ last_value: '1', last_event_id: '\u{1F600}', last_ts: T });
     const m2 = await meterOf('last');
-    await planner.insert('test_mode', [ev('x-b', 1)], 1);
-    await planner.insert('test_mode', [ev('x-c', 2)], 1);
-    await planner.insert('test_mode', [ev('x-a', 3)], 1);
+    for (const [id, v] of [['x-b', 1], ['x-c', 2], ['x-a', 3]] as const) {
+      await planner.insert('test_mode', [ev(id, v)], 1);
+      await cell(m2);
+    }
     expect((await cell(m2))?.last_value).toBe('2');
+    // And within one fold: all three pending at once.
+    const m3 = await meterOf('last');
+    for (const [id, v] of [['y-b', 1], ['y-c', 2], ['y-a', 3]] as const) await planner.insert('test_mode', [ev(id, v)], 1);
+    expect((await cell(m3))?.last_value).toBe('2');
   });
 
   it('counts exactly under many concurrent transactions hitting the same rollup rows', async () => {

@@ -7,6 +7,7 @@ import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './events.js';
 import { GRAN_CODE } from './gran-code.js';
 import { guard } from './guard.js';
 import { applyDeltas } from './rollup-apply.js';
+import { fold } from './rollup-fold.js';
 
 // A rollup row's customer_id is the string the events carried: a customer's
 // own ID or its external_id. Reads resolve both to the customer, so a customer
@@ -68,10 +69,13 @@ export function postgresRollups(pool: PgPool): RollupStore {
       }));
     },
     async cells(q): Promise<CellRow[]> {
+      // Fold first: answers include every committed event.
+      await guard(() => fold(pool, true));
       const rows = await guard(() => pool.query<CellSqlRow>(readSql('rollups', q.customerIds !== undefined), params(q)));
       return rows.map((r) => ({ customerId: r.cid, bucket: r.bucket, group: r.grp, cell: toCell(r) }));
     },
     async uniques(q): Promise<UniqueRow[]> {
+      await guard(() => fold(pool, true));
       const rows = await guard(() => pool.query<{ cid: string; bucket: number; grp: string | null; value: string }>(
         readSql('rollup_uniques', q.customerIds !== undefined), params(q),
       ));
