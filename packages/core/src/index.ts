@@ -23,6 +23,7 @@ export { isValidTimeZone, zoneOffset, wallTime } from './window/time-zone.js';
 export { localToUtc } from './window/local-time.js';
 export { windowBounds, windowStart } from './window/window-bounds.js';
 export { windowsFor, DEFAULT_MAX_WINDOWS, type WindowsOptions } from './window/windows-for.js';
+export { windowIndex } from './window/window-index.js';
 export {
   billingPeriods,
   MAX_INTERVAL_COUNT,

@@ -1,7 +1,6 @@
 import {
   cellValue, compareCodePoints, emptyCell, mergeCells, uniqueKey, windowsFor,
-  type MetadataValue, type RollupCell, type TimeRange, type UsageItem, type WindowSize,
-} from '@tally/core';
+  type MetadataValue, type RollupCell, type TimeRange, type UsageItem, type WindowSize, windowIndex } from '@tally/core';
 import { InvalidInputError } from '../errors/domain-error.js';
 import type { Meter, RollupRow } from '../store/meter-types.js';
 import type { Store } from '../store/store.js';
@@ -30,17 +29,6 @@ interface Series {
   accs: Array<Acc | undefined>;
 }
 
-function windowIndex(windows: readonly TimeRange[], ts: number): number {
-  let lo = 0;
-  let hi = windows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ts < windows[mid]!.start) hi = mid - 1;
-    else if (ts >= windows[mid]!.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 function plan(q: UsageQuery): { windows: TimeRange[]; runs: Piece[] } {
   try {

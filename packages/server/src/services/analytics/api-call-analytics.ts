@@ -1,4 +1,4 @@
-import { windowsFor, type TimeRange, type WindowSize } from '@tally/core';
+import { windowsFor, type TimeRange, type WindowSize, windowIndex } from '@tally/core';
 import { InvalidInputError } from '../../errors/domain-error.js';
 import type { ApiCallDimension } from '../../store/analytics-types.js';
 import type { Store } from '../../store/store.js';
@@ -19,17 +19,6 @@ export type ApiCallItem = { window_start: number; window_end: number; group: str
 
 const MINUTE = 60_000;
 
-function windowIndex(windows: readonly TimeRange[], ts: number): number {
-  let lo = 0;
-  let hi = windows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ts < windows[mid]!.start) hi = mid - 1;
-    else if (ts >= windows[mid]!.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /**
  * API-call figures per window (and group) from the rollups written at ingest:
