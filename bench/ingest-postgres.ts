@@ -4,7 +4,8 @@
  * raw driver rate for the same rows and the same statement, as the ceiling.
  * Three servers, rounds alternating between them:
  *   plain     events with no meter and no API-call fields: the ingest path itself
- *   meters    the same events with 2 meters (count, sum) kept at ingest
+ *   meters    the same events with 4 meters (count and sum on both event names), timed
+ *             until a usage read has folded every pending rollup delta
  *   api-calls bench/lib/events.ts as is (endpoint, method, status_code…): API-call analytics rollups
  *   npm run bench:ingest:pg [-- --events 100000 --rounds 3 --concurrency 8 --pool-size 10]
  * Uses TALLY_BENCH_POSTGRES_URL, else TALLY_TEST_POSTGRES_URL, else the local
@@ -66,6 +67,18 @@ async function rawCeiling(round: number): Promise<number> {
   }
 }
 
+/** One usage read: it folds whatever ingest left pending, so the meters variant pays for its rollups in full. */
+async function usageRead(s: ServerProcess, meterId: string): Promise<void> {
+  const minute = 60_000;
+  const end = Math.ceil(Date.now() / minute) * minute + minute;
+  const res = await fetch(`${s.url}/meters/${meterId}/usage?start=${new Date(end - 86_400_000).toISOString()}&end=${new Date(end).toISOString()}&window_size=none`, {
+    headers: { authorization: `Bearer ${s.apiKey}` },
+  });
+  if (res.status !== 200) throw new Error(`usage: ${res.status}`);
+  await res.arrayBuffer();
+}
+
+let meterId = '';
 async function addMeters(s: ServerProcess): Promise<void> {
   for (const aggregation of [{ type: 'count' }, { type: 'sum', key: 'tokens' }]) {
     for (const event_name of ['api_call', 'llm_tokens']) {
@@ -75,6 +88,7 @@ async function addMeters(s: ServerProcess): Promise<void> {
         body: JSON.stringify({ name: `${aggregation.type} ${event_name}`, event_name, measurement_unit: 'u', aggregation }),
       });
       if (res.status !== 201) throw new Error(`meter: ${res.status}`);
+      meterId ||= ((await res.json()) as { id: string }).id;
     }
   }
 }
@@ -98,8 +112,10 @@ try {
     for (const v of VARIANTS) {
       const s = servers.get(v)!;
       const bodies = bodiesOf(events(`r${r}`, v), 1000);
-      const ms = await postAll(`${s.url}/events/ingest`, s.apiKey, bodies, CONCURRENCY);
-      http.get(v)!.push((EVENTS / ms) * 1000);
+      const t0 = performance.now();
+      await postAll(`${s.url}/events/ingest`, s.apiKey, bodies, CONCURRENCY);
+      if (v === 'meters') await usageRead(s, meterId);
+      http.get(v)!.push((EVENTS / (performance.now() - t0)) * 1000);
       line.push(`${v} ${Math.round(http.get(v)!.at(-1)!)}`);
     }
     ceiling.push(await rawCeiling(r));
