@@ -3,14 +3,17 @@
  * meters versus none, in the same run: two server processes on SQLite, one
  * with meters (count, sum, max, unique_count, last on the same event name,
  * so every event feeds all five), rounds alternating between them.
- *   npm run bench:ingest:meters [-- --events 100000 --rounds 4 --concurrency 8]
+ *   npm run bench:ingest:meters [-- --events 100000 --rounds 4 --concurrency 8 --spread]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startServerProcess } from '../packages/server/src/testing/start-server-process.ts';
 import { median, postAll } from './lib/http-load.ts';
 
-const { values } = parseArgs({ options: { events: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' } } });
+const { values } = parseArgs({ options: { events: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' }, spread: { type: 'boolean' } } });
+// --spread: each meter on its own event name, events spread over the five names
+// (each event feeds one meter) instead of all five meters on every event.
+const NAMES = values.spread ? ['llm_tokens', 'api_call', 'storage_bytes', 'stream_bytes', 'compute_ms'] : ['llm_tokens'];
 const EVENTS = Number(values.events ?? 100_000);
 const ROUNDS = Number(values.rounds ?? 4);
 const CONCURRENCY = Number(values.concurrency ?? 8);
@@ -23,7 +26,7 @@ function bodies(prefix: string): string[] {
     const events = Array.from({ length: 1000 }, (_, i) => ({
       event_id: `${prefix}_${b}_${i}`,
       customer_id: `cust_${Math.floor(Math.random() * 1000)}`,
-      event_name: 'llm_tokens',
+      event_name: NAMES[i % NAMES.length],
       timestamp: new Date(now - Math.floor(Math.random() * 60_000)).toISOString(),
       metadata: { tokens: Math.floor(Math.random() * 4000), model: `model-${Math.floor(Math.random() * 20)}`, latency_ms: Math.random() * 100 },
     }));
@@ -51,7 +54,7 @@ try {
     const res = await fetch(`${metered.url}/meters`, {
       method: 'POST',
       headers: { authorization: `Bearer ${metered.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: `m${i}`, event_name: 'llm_tokens', measurement_unit: 'u', aggregation }),
+      body: JSON.stringify({ name: `m${i}`, event_name: NAMES[i % NAMES.length], measurement_unit: 'u', aggregation }),
     });
     if (res.status !== 201) throw new Error(`meter create: ${res.status} ${await res.text()}`);
     if (i === 0) meterId = ((await res.json()) as { id: string }).id;
