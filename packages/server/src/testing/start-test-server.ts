@@ -1,5 +1,6 @@
 import { DEFAULTS, type Config } from '../config/config.js';
 import { startServer, type RunningServer } from '../server.js';
+import { createTestSchema } from './postgres-schema.js';
 import { tempDbPath } from './temp-db.js';
 
 export interface TestServer {
@@ -19,9 +20,11 @@ export interface TestServer {
  * SQLite database (or the database URL given), with keys ready to use.
  */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const db = overrides.databaseUrl ? undefined : tempDbPath();
+  // TALLY_TEST_BACKEND=postgres runs every HTTP suite on a fresh PostgreSQL schema instead.
+  const pg = !overrides.databaseUrl && process.env.TALLY_TEST_BACKEND === 'postgres' ? await createTestSchema() : undefined;
+  const db = overrides.databaseUrl || pg ? undefined : tempDbPath();
   const server = await startServer(
-    { ...DEFAULTS, host: '127.0.0.1', port: 0, logLevel: 'silent', ...overrides, databaseUrl: overrides.databaseUrl ?? db!.path },
+    { ...DEFAULTS, host: '127.0.0.1', port: 0, logLevel: 'silent', ...overrides, databaseUrl: overrides.databaseUrl ?? pg?.url ?? db!.path },
     { logger: false },
   );
   const keys = server.ctx.keys;
@@ -39,6 +42,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     async close() {
       await server.close();
       db?.remove();
+      await pg?.drop();
     },
   };
 }
