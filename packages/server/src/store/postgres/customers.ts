@@ -1,31 +1,12 @@
 import { ConflictError } from '../../errors/domain-error.js';
-import { modeCode, modeOf } from '../mode-code.js';
+import { modeCode } from '../mode-code.js';
+import { customerFromRow, type CustomerRow } from '../rows.js';
 import type { CustomerStore } from '../store.js';
-import type { Customer, CustomerPatch, Mode } from '../types.js';
+import type { CustomerPatch, Mode } from '../types.js';
 import type { PgPool } from './driver.js';
 import { guard } from './guard.js';
 
-interface CustomerRow {
-  mode: number;
-  id: string;
-  external_id: string | null;
-  name: string;
-  email: string;
-  phone_number: string | null;
-  metadata: Record<string, string>;
-  created_at: number;
-}
-
-const toCustomer = (r: CustomerRow): Customer => ({
-  id: r.id,
-  mode: modeOf(r.mode),
-  externalId: r.external_id,
-  name: r.name,
-  email: r.email,
-  phoneNumber: r.phone_number,
-  metadata: r.metadata,
-  createdAt: r.created_at,
-});
+const toCustomer = customerFromRow;
 
 const COLUMNS = 'mode, id, external_id, name, email, phone_number, metadata, created_at';
 

@@ -1,30 +1,11 @@
-import { modeCode, modeOf } from '../mode-code.js';
+import { modeCode } from '../mode-code.js';
+import { KEY_COLUMNS, keyFromRow, type KeyRow } from '../rows.js';
 import type { KeyStore } from '../store.js';
-import type { ApiKey } from '../types.js';
 import type { PgPool } from './driver.js';
 import { guard } from './guard.js';
 
-interface KeyRow {
-  id: string;
-  mode: number;
-  name: string;
-  read_only: boolean;
-  prefix: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const COLUMNS = 'id, mode, name, read_only, prefix, created_at, revoked_at';
-
-const toKey = (r: KeyRow): ApiKey => ({
-  id: r.id,
-  mode: modeOf(r.mode),
-  name: r.name,
-  readOnly: r.read_only,
-  prefix: r.prefix,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
+const COLUMNS = KEY_COLUMNS;
+const toKey = keyFromRow;
 
 export function postgresKeys(pool: PgPool): KeyStore {
   return {

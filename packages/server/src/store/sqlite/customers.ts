@@ -1,31 +1,14 @@
 import { ConflictError } from '../../errors/domain-error.js';
-import { modeCode, modeOf } from '../mode-code.js';
+import { modeCode } from '../mode-code.js';
+import { customerFromRow, type CustomerRow as Row } from '../rows.js';
 import type { CustomerStore } from '../store.js';
-import type { Customer, CustomerPatch, Mode } from '../types.js';
+import type { CustomerPatch, Mode } from '../types.js';
 import type { SqliteDatabase } from './driver.js';
 import { guard } from './guard.js';
 
-interface CustomerRow {
-  mode: number;
-  id: string;
-  external_id: string | null;
-  name: string;
-  email: string;
-  phone_number: string | null;
-  metadata: string;
-  created_at: number;
-}
+type CustomerRow = Row<string>;
 
-const toCustomer = (r: CustomerRow): Customer => ({
-  id: r.id,
-  mode: modeOf(r.mode),
-  externalId: r.external_id,
-  name: r.name,
-  email: r.email,
-  phoneNumber: r.phone_number,
-  metadata: JSON.parse(r.metadata),
-  createdAt: r.created_at,
-});
+const toCustomer = (r: CustomerRow) => customerFromRow({ ...r, metadata: JSON.parse(r.metadata) });
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';

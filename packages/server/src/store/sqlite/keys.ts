@@ -1,30 +1,12 @@
-import { modeCode, modeOf } from '../mode-code.js';
+import { modeCode } from '../mode-code.js';
+import { KEY_COLUMNS, keyFromRow, type KeyRow as Row } from '../rows.js';
 import type { KeyStore } from '../store.js';
-import type { ApiKey } from '../types.js';
 import type { SqliteDatabase } from './driver.js';
 import { guard } from './guard.js';
 
-interface KeyRow {
-  id: string;
-  mode: number;
-  name: string;
-  read_only: number;
-  prefix: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const COLUMNS = 'id, mode, name, read_only, prefix, created_at, revoked_at';
-
-const toKey = (r: KeyRow): ApiKey => ({
-  id: r.id,
-  mode: modeOf(r.mode),
-  name: r.name,
-  readOnly: r.read_only === 1,
-  prefix: r.prefix,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
+type KeyRow = Row<number>;
+const COLUMNS = KEY_COLUMNS;
+const toKey = (r: KeyRow) => keyFromRow({ ...r, read_only: r.read_only === 1 });
 
 export function sqliteKeys(db: SqliteDatabase): KeyStore {
   const insert = db.prepare(

@@ -1,0 +1,49 @@
+import { modeOf } from './mode-code.js';
+import type { ApiKey, Customer } from './types.js';
+
+// Rows as both adapters read them (same column names); each adapter decodes
+// only what its driver returns differently (JSON text, 0/1 booleans) first.
+
+export interface CustomerRow<M = Record<string, string>> {
+  mode: number;
+  id: string;
+  external_id: string | null;
+  name: string;
+  email: string;
+  phone_number: string | null;
+  metadata: M;
+  created_at: number;
+}
+
+export const customerFromRow = (r: CustomerRow): Customer => ({
+  id: r.id,
+  mode: modeOf(r.mode),
+  externalId: r.external_id,
+  name: r.name,
+  email: r.email,
+  phoneNumber: r.phone_number,
+  metadata: r.metadata,
+  createdAt: r.created_at,
+});
+
+export interface KeyRow<B = boolean> {
+  id: string;
+  mode: number;
+  name: string;
+  read_only: B;
+  prefix: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export const KEY_COLUMNS = 'id, mode, name, read_only, prefix, created_at, revoked_at';
+
+export const keyFromRow = (r: KeyRow): ApiKey => ({
+  id: r.id,
+  mode: modeOf(r.mode),
+  name: r.name,
+  readOnly: r.read_only,
+  prefix: r.prefix,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
