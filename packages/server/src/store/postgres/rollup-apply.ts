@@ -1,4 +1,5 @@
-import { mergeCells, type AggregationType, type RollupCell } from '@tally/core';
+import { mergeCells, type RollupCell } from '@tally/core';
+import { cellColumns } from '../rollup-columns.js';
 import type { BucketKey, MeterDeltas } from '../meter-types.js';
 import type { PgQueryable } from './driver.js';
 import { GRAN_CODE } from './gran-code.js';
@@ -22,22 +23,6 @@ FROM unnest($2::text[], $3::int2[], $4::text[], $5::text[], $6::text[], $7::int8
   AS d(meter_id, gran, customer_id, grp_key, grp_value, bucket, value)
 JOIN meters m ON m.mode = $1 AND m.id = d.meter_id`;
 
-// Each aggregation stores only the columns it reads; the rest stay NULL.
-function columns(type: AggregationType, c: RollupCell): unknown[] {
-  switch (type) {
-    case 'sum':
-    case 'avg':
-      return [c.sum, null, null, null, null, null];
-    case 'min':
-      return [null, c.min, null, null, null, null];
-    case 'max':
-      return [null, null, c.max, null, null, null];
-    case 'last':
-      return [null, null, null, c.last_ts, c.last_event_id, c.last_value];
-    default:
-      return [null, null, null, null, null, null];
-  }
-}
 
 const keyOf = (meterId: string, k: BucketKey) =>
   [meterId, k.gran, k.bucket, k.customerId, k.group?.key ?? '', k.group?.value ?? ''].join('\u0000');
@@ -67,7 +52,7 @@ export async function applyDeltas(tx: PgQueryable, mode: number, all: readonly M
   if (cells.size > 0) {
     const rows = [...cells.values()].map(({ d, key, cell }) => [
       d.meterId, GRAN_CODE[key.gran], key.customerId, key.group?.key ?? '', key.group?.value ?? '', key.bucket, cell.count,
-      ...columns(d.type, cell),
+      ...cellColumns(d.type, cell),
     ]);
     await tx.query(INSERT_CELLS, [mode, ...toColumns(rows, 13)]);
   }

@@ -1,4 +1,5 @@
-import type { AggregationType, RollupCell } from '@tally/core';
+import type { AggregationType } from '@tally/core';
+import { cellColumns } from '../rollup-columns.js';
 import type { MeterDeltas } from '../meter-types.js';
 import type { SqliteDatabase, SqliteStatement } from './driver.js';
 import { GRAN_CODE } from './gran-code.js';
@@ -25,21 +26,6 @@ const MERGE: Record<AggregationType, string> = {
            last_ts = CASE WHEN ${LATER} THEN excluded.last_ts ELSE last_ts END`,
 };
 
-function columns(type: AggregationType, c: RollupCell): unknown[] {
-  switch (type) {
-    case 'sum':
-    case 'avg':
-      return [c.sum, null, null, null, null, null];
-    case 'min':
-      return [null, c.min, null, null, null, null];
-    case 'max':
-      return [null, null, c.max, null, null, null];
-    case 'last':
-      return [null, null, null, c.last_ts, c.last_event_id, c.last_value];
-    default:
-      return [null, null, null, null, null, null];
-  }
-}
 
 /** Writes rollup deltas; the caller holds the write transaction. */
 export function rollupApplier(db: SqliteDatabase, keys: RollupKeys) {
@@ -61,7 +47,7 @@ export function rollupApplier(db: SqliteDatabase, keys: RollupKeys) {
       const stmt = upsert(d.type);
       for (const c of d.cells) {
         stmt.run(mkey, GRAN_CODE[c.gran], keys.customer(mode, c.customerId), keys.group(mkey, c.group), c.bucket,
-          c.cell.count, ...columns(d.type, c.cell));
+          c.cell.count, ...cellColumns(d.type, c.cell));
       }
       for (const u of d.uniques) {
         addUnique.run(mkey, GRAN_CODE[u.gran], keys.customer(mode, u.customerId), keys.group(mkey, u.group), u.bucket, u.value);
