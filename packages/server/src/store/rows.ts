@@ -1,4 +1,6 @@
 import { modeOf } from './mode-code.js';
+import type { Filter } from '@tally/core';
+import type { Meter } from './meter-types.js';
 import type { ApiKey, Customer } from './types.js';
 
 // Rows as both adapters read them (same column names); each adapter decodes
@@ -46,4 +48,30 @@ export const keyFromRow = (r: KeyRow): ApiKey => ({
   prefix: r.prefix,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
+});
+
+export interface MeterRow<F = Filter | null, G = string[], B = boolean> {
+  mkey: number; mode: number; id: string; name: string; event_name: string; agg_type: string; agg_key: string | null;
+  measurement_unit: string; description: string | null; filter: F; group_keys: G; archived: B;
+  created_at: number; updated_at: number; backfill_hwm: number; backfill_cursor: number; backfill_total: number; backfill_processed: number;
+}
+
+export const meterFromRow = (r: MeterRow): Meter => ({
+  id: r.id,
+  mode: modeOf(r.mode),
+  name: r.name,
+  eventName: r.event_name,
+  aggregation: { type: r.agg_type as Meter['aggregation']['type'], key: r.agg_key },
+  measurementUnit: r.measurement_unit,
+  description: r.description,
+  filter: r.filter,
+  groupKeys: r.group_keys,
+  archived: r.archived,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  backfill: {
+    status: r.backfill_cursor >= r.backfill_hwm ? 'complete' : r.archived ? 'paused' : 'running',
+    processedEvents: r.backfill_processed,
+    totalEvents: r.backfill_total,
+  },
 });

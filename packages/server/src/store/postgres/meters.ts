@@ -1,38 +1,12 @@
 import type { MeterStore } from '../meter-store.js';
-import type { Filter } from '@tally/core';
 import type { Meter } from '../meter-types.js';
+import { meterFromRow, type MeterRow } from '../rows.js';
 import { modeCode, modeOf } from '../mode-code.js';
 import type { PgPool, PgQueryable } from './driver.js';
 import { guard } from './guard.js';
 import { FOLD_LOCK } from './rollup-fold.js';
 
-interface MeterRow {
-  mkey: number; mode: number; id: string; name: string; event_name: string; agg_type: string; agg_key: string | null;
-  measurement_unit: string; description: string | null; filter: Filter | null; group_keys: string[]; archived: boolean;
-  created_at: number; updated_at: number; backfill_hwm: number; backfill_cursor: number; backfill_total: number; backfill_processed: number;
-}
-
-export function toMeter(r: MeterRow): Meter {
-  return {
-    id: r.id,
-    mode: modeOf(r.mode),
-    name: r.name,
-    eventName: r.event_name,
-    aggregation: { type: r.agg_type as Meter['aggregation']['type'], key: r.agg_key },
-    measurementUnit: r.measurement_unit,
-    description: r.description,
-    filter: r.filter,
-    groupKeys: r.group_keys,
-    archived: r.archived,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    backfill: {
-      status: r.backfill_cursor >= r.backfill_hwm ? 'complete' : r.archived ? 'paused' : 'running',
-      processedEvents: r.backfill_processed,
-      totalEvents: r.backfill_total,
-    },
-  };
-}
+export const toMeter = meterFromRow;
 
 // Waits for every in-flight ingest of the mode (they hold the row FOR SHARE),
 // and makes later ones see the new version: see INSERT_EVENTS.

@@ -1,38 +1,17 @@
 import type { MeterStore } from '../meter-store.js';
 import type { Meter } from '../meter-types.js';
+import { meterFromRow, type MeterRow as Row } from '../rows.js';
 import { modeCode, modeOf } from '../mode-code.js';
 import type { SqliteDatabase } from './driver.js';
 import { guard } from './guard.js';
 import { bumpVersion, readVersion } from './meter-version.js';
 
-export interface MeterRow {
-  mkey: number; mode: number; id: string; name: string; event_name: string; agg_type: string; agg_key: string | null;
-  measurement_unit: string; description: string | null; filter: string | null; group_keys: string; archived: number;
-  created_at: number; updated_at: number; backfill_hwm: number; backfill_cursor: number; backfill_total: number; backfill_processed: number;
-}
+/** A meters row as SQLite returns it: JSON text and 0/1 where PostgreSQL has jsonb and booleans. */
+export type MeterRow = Row<string | null, string, number>;
 
-export function toMeter(r: MeterRow): Meter {
-  const done = r.backfill_cursor >= r.backfill_hwm;
-  return {
-    id: r.id,
-    mode: modeOf(r.mode),
-    name: r.name,
-    eventName: r.event_name,
-    aggregation: { type: r.agg_type as Meter['aggregation']['type'], key: r.agg_key },
-    measurementUnit: r.measurement_unit,
-    description: r.description,
-    filter: r.filter === null ? null : JSON.parse(r.filter),
-    groupKeys: JSON.parse(r.group_keys),
-    archived: r.archived === 1,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    backfill: {
-      status: done ? 'complete' : r.archived === 1 ? 'paused' : 'running',
-      processedEvents: r.backfill_processed,
-      totalEvents: r.backfill_total,
-    },
-  };
-}
+export const toMeter = (r: MeterRow): Meter => meterFromRow({
+  ...r, filter: r.filter === null ? null : JSON.parse(r.filter), group_keys: JSON.parse(r.group_keys), archived: r.archived === 1,
+});
 
 export function sqliteMeters(db: SqliteDatabase): MeterStore {
   const byId = db.prepare('SELECT * FROM meters WHERE mode = ? AND id = ?');
