@@ -39,7 +39,8 @@ export function MeterUsage({ meter }: { meter: Meter }) {
       {windows.loading && !windows.data ? <Loading what="Loading usage" /> : (
         <WindowChart totals={totals} filled={filled} meter={meter} timeZone={p.timeZone} additive={additive} />
       )}
-      <CustomerTable items={perCustomer.data?.items} unit={meter.measurement_unit} loading={perCustomer.loading} groupBy={p.groupBy} />
+      {/* While a new query runs, its predecessor's rows may be split by another group key: show none rather than mislabel them. */}
+      <CustomerTable items={perCustomer.loading ? undefined : perCustomer.data?.items} unit={meter.measurement_unit} loading={perCustomer.loading} groupBy={p.groupBy} />
     </div>
   );
 }
