@@ -1,6 +1,7 @@
 import { modeOf } from './mode-code.js';
 import type { Filter } from '@tally/core';
 import type { Meter } from './meter-types.js';
+import type { Plan, PlanComponent, Subscription } from './plan-types.js';
 import type { ApiKey, Customer } from './types.js';
 
 // Rows as both adapters read them (same column names); each adapter decodes
@@ -74,4 +75,26 @@ export const meterFromRow = (r: MeterRow): Meter => ({
     processedEvents: r.backfill_processed,
     totalEvents: r.backfill_total,
   },
+});
+
+export interface PlanRow<C = PlanComponent[]> {
+  mode: number; id: string; name: string; currency: string; interval_unit: string; interval_count: number; components: C; created_at: number;
+}
+
+export const planFromRow = (r: PlanRow): Plan => ({
+  id: r.id,
+  mode: modeOf(r.mode),
+  name: r.name,
+  currency: r.currency,
+  billingInterval: { unit: r.interval_unit as Plan['billingInterval']['unit'], count: r.interval_count },
+  components: r.components,
+  createdAt: r.created_at,
+});
+
+export interface SubscriptionRow {
+  mode: number; id: string; customer_id: string; plan_id: string; billing_anchor: number; created_at: number;
+}
+
+export const subscriptionFromRow = (r: SubscriptionRow): Subscription => ({
+  id: r.id, mode: modeOf(r.mode), customerId: r.customer_id, planId: r.plan_id, billingAnchor: r.billing_anchor, createdAt: r.created_at,
 });

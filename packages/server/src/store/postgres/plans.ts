@@ -1,29 +1,11 @@
-import type { Plan, PlanComponent, PlanStore, Subscription } from '../plan-types.js';
-import { modeCode, modeOf } from '../mode-code.js';
+import type { PlanStore } from '../plan-types.js';
+import { modeCode } from '../mode-code.js';
+import { planFromRow, subscriptionFromRow, type PlanRow, type SubscriptionRow } from '../rows.js';
 import type { PgPool } from './driver.js';
 import { guard } from './guard.js';
 
-interface PlanRow {
-  mode: number; id: string; name: string; currency: string; interval_unit: string; interval_count: number;
-  components: PlanComponent[]; created_at: number;
-}
-interface SubscriptionRow {
-  mode: number; id: string; customer_id: string; plan_id: string; billing_anchor: number; created_at: number;
-}
-
-const toPlan = (r: PlanRow): Plan => ({
-  id: r.id,
-  mode: modeOf(r.mode),
-  name: r.name,
-  currency: r.currency,
-  billingInterval: { unit: r.interval_unit as Plan['billingInterval']['unit'], count: r.interval_count },
-  components: r.components,
-  createdAt: r.created_at,
-});
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id, mode: modeOf(r.mode), customerId: r.customer_id, planId: r.plan_id, billingAnchor: r.billing_anchor, createdAt: r.created_at,
-});
+const toPlan = planFromRow;
+const toSubscription = subscriptionFromRow;
 
 export function postgresPlans(pool: PgPool): PlanStore {
   return {

@@ -1,28 +1,13 @@
-import type { Plan, PlanStore, Subscription } from '../plan-types.js';
-import { modeCode, modeOf } from '../mode-code.js';
+import type { PlanStore } from '../plan-types.js';
+import { modeCode } from '../mode-code.js';
+import { planFromRow, subscriptionFromRow, type PlanRow as Row, type SubscriptionRow } from '../rows.js';
 import type { SqliteDatabase } from './driver.js';
 import { guard } from './guard.js';
 
-interface PlanRow {
-  mode: number; id: string; name: string; currency: string; interval_unit: string; interval_count: number; components: string; created_at: number;
-}
-interface SubscriptionRow {
-  mode: number; id: string; customer_id: string; plan_id: string; billing_anchor: number; created_at: number;
-}
+type PlanRow = Row<string>;
 
-const toPlan = (r: PlanRow): Plan => ({
-  id: r.id,
-  mode: modeOf(r.mode),
-  name: r.name,
-  currency: r.currency,
-  billingInterval: { unit: r.interval_unit as Plan['billingInterval']['unit'], count: r.interval_count },
-  components: JSON.parse(r.components),
-  createdAt: r.created_at,
-});
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id, mode: modeOf(r.mode), customerId: r.customer_id, planId: r.plan_id, billingAnchor: r.billing_anchor, createdAt: r.created_at,
-});
+const toPlan = (r: PlanRow) => planFromRow({ ...r, components: JSON.parse(r.components) });
+const toSubscription = subscriptionFromRow;
 
 export function sqlitePlans(db: SqliteDatabase): PlanStore {
   const insertPlan = db.prepare(
