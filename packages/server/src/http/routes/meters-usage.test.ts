@@ -250,6 +250,24 @@ describe('customers', () => {
     expect(items.filter((i) => i.customer_id === late)).toHaveLength(1);
     expect(pairs(await usage(id, { ...range, customer_id: late }))).toEqual([[range.start.replace('Z', '.000Z'), '10.5']]);
   });
+
+  it('filters by external_id as well as by customer_id, answering with the customer_id', async () => {
+    const name = freshName('fext');
+    const id = await meter(name, { type: 'sum', key: 'n' });
+    const a = await customer({ external_id: `acme-${name}` });
+    const b = await customer({ external_id: `beta-${name}` });
+    await ingest(name, [
+      { id: '1', customer: a, at: '2026-01-10T10:00:00Z', meta: { n: 1 } },
+      { id: '2', customer: `acme-${name}`, at: '2026-01-10T11:00:00Z', meta: { n: 2 } },
+      { id: '3', customer: b, at: '2026-01-10T12:00:00Z', meta: { n: 4 } },
+    ]);
+    const range = { start: '2026-01-10T00:00:00Z', end: '2026-01-11T00:00:00Z', window_size: 'none' };
+    const byCustomer = (items: Item[]) => Object.fromEntries(items.map((i) => [i.customer_id, i.value]));
+    expect(byCustomer(await usage(id, { ...range, customer_id: `acme-${name}` }))).toEqual({ [a]: '3' });
+    // Mixed, and naming one customer both ways: it still answers once.
+    expect(byCustomer(await usage(id, { ...range, customer_id: [`beta-${name}`, a, `acme-${name}`] }))).toEqual({ [a]: '3', [b]: '4' });
+    expect(await usage(id, { ...range, customer_id: [`acme-${name}`, a] })).toHaveLength(1);
+  });
 });
 
 describe('group_by', () => {

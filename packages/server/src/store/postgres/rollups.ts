@@ -2,6 +2,7 @@ import type { RollupCell } from '@tally/core';
 import type { RollupStore } from '../meter-store.js';
 import type { CellRow, RollupQuery, UniqueRow } from '../meter-types.js';
 import { modeCode } from '../mode-code.js';
+import { customerKeysCte } from './customer-keys.js';
 import type { PgPool } from './driver.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './events.js';
 import { GRAN_CODE } from './gran-code.js';
@@ -9,20 +10,12 @@ import { guard } from './guard.js';
 import { applyDeltas } from './rollup-apply.js';
 import { fold } from './rollup-fold.js';
 
-// A rollup row's customer_id is the string the events carried: a customer's
-// own ID or its external_id. Reads resolve both to the customer, so a customer
-// created after its events adopts them, and unknown IDs count toward nothing.
 function readSql(table: 'rollups' | 'rollup_uniques', filtered: boolean): string {
-  const only = filtered ? ' AND c.id = ANY($7::text[])' : '';
   // trim_scale: NUMERIC keeps the widest input scale (1.50 + 1 = 2.50); core's text is canonical (2.5).
   const cols = table === 'rollups'
     ? 'r.n, trim_scale(r.sum)::text AS sum, trim_scale(r.mn)::text AS mn, trim_scale(r.mx)::text AS mx, r.last_ts, r.last_id, r.last_v'
     : 'r.value';
-  return `WITH keys(rid, cid) AS (
-      SELECT c.id, c.id FROM customers c WHERE c.mode = $1${only}
-      UNION ALL
-      SELECT c.external_id, c.id FROM customers c WHERE c.mode = $1 AND c.external_id IS NOT NULL${only}
-    )
+  return `${customerKeysCte(filtered ? '$7' : undefined)}
     SELECT k.cid, r.bucket, NULLIF(r.grp_value, '') AS grp, ${cols}
     FROM keys k JOIN ${table} r ON r.customer_id = k.rid
     WHERE r.mkey = (SELECT mkey FROM meters WHERE mode = $1 AND id = $2) AND r.gran = $3

@@ -2,25 +2,12 @@ import type { RollupCell } from '@tally/core';
 import type { RollupStore } from '../meter-store.js';
 import type { CellRow, RollupQuery, UniqueRow } from '../meter-types.js';
 import { modeCode } from '../mode-code.js';
+import { customerKeysCte } from './customer-keys.js';
 import type { SqliteDatabase, SqliteStatement } from './driver.js';
 import { toStoredEvent } from './events.js';
 import { GRAN_CODE } from './gran-code.js';
 import { guard } from './guard.js';
 import type { RollupApplier } from './rollup-apply.js';
-
-// A rollup row's customer_id is the string the events carried: a customer's
-// own ID or its external_id. Reads resolve both to the customer, so a customer
-// created after its events adopts them, and unknown IDs count toward nothing.
-function keysCte(filtered: boolean): string {
-  const only = filtered ? ' AND c.id IN (SELECT value FROM json_each(@ids))' : '';
-  return `WITH keys(ckey, cid) AS (
-    SELECT rc.ckey, c.id FROM customers c JOIN rollup_customers rc ON rc.mode = c.mode AND rc.customer_id = c.id
-     WHERE c.mode = @mode${only}
-    UNION ALL
-    SELECT rc.ckey, c.id FROM customers c JOIN rollup_customers rc ON rc.mode = c.mode AND rc.customer_id = c.external_id
-     WHERE c.mode = @mode AND c.external_id IS NOT NULL${only}
-  )`;
-}
 
 // The cell columns each aggregation reads; the others are never written for it.
 const CELL_COLUMNS: Record<string, string> = {
@@ -30,23 +17,21 @@ const CELL_COLUMNS: Record<string, string> = {
 
 function readSql(table: 'rollups' | 'rollup_uniques', filtered: boolean, grouped: boolean, type: string): string {
   const cols = table === 'rollups' ? CELL_COLUMNS[type] : 'r.value';
-  // Rows carry the integer ckey; customer IDs are mapped in JS from keysSql (far
-  // cheaper than materialising the ID string on every row).
+  // Usage queries read the packed series (rollup-series.ts); these rows are for
+  // checking the rollups kept, so they carry the customer ID itself.
   if (!grouped) {
-    return `${keysCte(filtered)}
-    SELECT r.ckey, r.bucket, NULL, ${cols} FROM keys k CROSS JOIN ${table} r
+    return `${customerKeysCte(filtered)}
+    SELECT k.cid, r.bucket, NULL, ${cols} FROM keys k CROSS JOIN ${table} r
      WHERE r.mkey = @mkey AND r.gran = @gran AND r.ckey = k.ckey AND r.gkey = 0 AND r.bucket >= @start AND r.bucket < @end`;
   }
-  return `${keysCte(filtered)}
-    SELECT r.ckey, r.bucket, g.grp, ${cols} FROM keys k
+  return `${customerKeysCte(filtered)}
+    SELECT k.cid, r.bucket, g.grp, ${cols} FROM keys k
      CROSS JOIN (SELECT gkey, value AS grp FROM rollup_groups WHERE mkey = @mkey AND name = @group) g CROSS JOIN ${table} r
      WHERE r.mkey = @mkey AND r.gran = @gran AND r.ckey = k.ckey AND r.gkey = g.gkey AND r.bucket >= @start AND r.bucket < @end`;
 }
 
-const keysSql = (filtered: boolean) => `${keysCte(filtered)} SELECT ckey, cid FROM keys`;
-
-// Raw rows: [ckey, bucket, grp, n, ...the type's columns].
-type RawRow = [number, number, string | null, number, ...unknown[]];
+// Raw rows: [customer ID, bucket, grp, n, ...the type's columns].
+type RawRow = [string, number, string | null, number, ...unknown[]];
 
 function toCell(type: string, r: RawRow): RollupCell {
   const c: RollupCell = { count: r[3], sum: '0', min: null, max: null, last_ts: null, last_event_id: null, last_value: null };
@@ -66,9 +51,6 @@ export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, catchUp:
     if (!s) stmts.set(k, (s = db.prepare(readSql(table, q.customerIds !== undefined, q.groupKey !== undefined, type)).raw()));
     return s;
   };
-  const keyStmts = [db.prepare(keysSql(false)).raw(), db.prepare(keysSql(true)).raw()];
-  const customerOf = (p: Record<string, unknown>, filtered: boolean) =>
-    new Map(keyStmts[filtered ? 1 : 0]!.all(filtered ? { mode: p.mode, ids: p.ids } : { mode: p.mode }) as Array<[number, string]>);
   const meterKey = db.prepare('SELECT mkey, agg_type FROM meters WHERE mode = ? AND id = ?');
   const params = (q: RollupQuery) => {
     const row = meterKey.get(modeCode(q.mode), q.meterId) as { mkey: number; agg_type: string } | undefined;
@@ -109,8 +91,7 @@ export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, catchUp:
       return guard(() => {
         const m = params(q);
         if (!m) return [];
-        const ids = customerOf(m.p, q.customerIds !== undefined);
-        return (stmt('rollups', q, m.type).all(m.p) as RawRow[]).map((r) => ({ customerId: ids.get(r[0])!, bucket: r[1], group: r[2], cell: toCell(m.type, r) }));
+        return (stmt('rollups', q, m.type).all(m.p) as RawRow[]).map((r) => ({ customerId: r[0], bucket: r[1], group: r[2], cell: toCell(m.type, r) }));
       });
     },
     async uniques(q): Promise<UniqueRow[]> {
@@ -118,10 +99,9 @@ export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, catchUp:
       return guard(() => {
         const m = params(q);
         if (!m) return [];
-        const ids = customerOf(m.p, q.customerIds !== undefined);
         return (stmt('rollup_uniques', q, 'unique') as SqliteStatement).all(m.p).map((raw) => {
-          const r = raw as [number, number, string | null, string];
-          return { customerId: ids.get(r[0])!, bucket: r[1], group: r[2], value: r[3] };
+          const r = raw as [string, number, string | null, string];
+          return { customerId: r[0], bucket: r[1], group: r[2], value: r[3] };
         });
       });
     },
