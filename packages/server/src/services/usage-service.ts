@@ -1,34 +1,30 @@
 import {
-  cellValue, compareCodePoints, emptyCell, mergeCells, uniqueKey, windowsFor,
-  type MetadataValue, type RollupCell, type TimeRange, type UsageItem, type WindowSize, windowIndex } from '@tally/core';
+  compareCodePoints, uniqueKey, windowIndex, windowsFor,
+  type MetadataValue, type TimeRange, type UsageItem, type WindowSize } from '@tally/core';
 import { InvalidInputError } from '../errors/domain-error.js';
-import type { Meter, RollupRow } from '../store/meter-types.js';
+import type { Meter, RollupSeries } from '../store/meter-types.js';
 import type { Store } from '../store/store.js';
 import type { Mode } from '../store/types.js';
 import { coverRange, mergeRuns, type Piece } from './bucket-cover.js';
+import { UniqueWindowFold } from './unique-window-fold.js';
+import { CellWindowFold, type WindowFold } from './window-fold.js';
 
 export interface UsageQuery {
   start: number;
   end: number;
   windowSize: WindowSize;
   timeZone: string;
-  /** Tally customer IDs; every customer when omitted. */
+  /** Customers by Tally customer ID or external_id; every customer when omitted. */
   customerIds?: readonly string[];
   groupBy?: string;
 }
 
-interface Acc {
-  cell: RollupCell | null;
-  distinct: Set<string> | null;
-}
-
-interface Series {
+interface Series<C> {
   customerId: string;
   group: MetadataValue | null;
   order: string;
-  accs: Array<Acc | undefined>;
+  fold: WindowFold<C>;
 }
-
 
 function plan(q: UsageQuery): { windows: TimeRange[]; runs: Piece[] } {
   try {
@@ -54,53 +50,45 @@ export async function queryUsage(store: Store, mode: Mode, meter: Meter, q: Usag
     );
   }
   const { windows, runs } = plan(q);
-  const unique = meter.aggregation.type === 'unique_count';
-  // One accumulator per (customer, group) series and window, found by array
-  // index rather than by string key: a query may fold tens of thousands of rows.
-  const series = new Map<string, Series>();
-  let lastId = '';
-  let last: Series | undefined;
-  const accFor = (r: RollupRow): Acc | undefined => {
-    const w = windowIndex(windows, r.bucket);
-    if (w < 0) return undefined;
-    const id = r.group === null ? r.customerId : `${r.customerId}\u0000${r.group}`;
-    // Rows arrive grouped by customer: most lookups hit the previous series.
-    let s = id === lastId ? last : series.get(id);
-    if (!s) {
-      const group: MetadataValue | null = r.group === null ? null : JSON.parse(r.group);
-      series.set(id, (s = { customerId: r.customerId, group, order: group === null ? '' : uniqueKey(group), accs: new Array(windows.length) }));
-    }
-    lastId = id;
-    last = s;
-    return (s.accs[w] ??= { cell: null, distinct: unique ? new Set() : null });
-  };
-  for (const run of runs) {
-    const rq = { mode, meterId: meter.id, gran: run.gran, start: run.start, end: run.end, customerIds: q.customerIds, groupKey: q.groupBy };
-    if (unique) {
-      for (const r of await store.rollups.uniques(rq)) accFor(r)?.distinct!.add(r.value);
-    } else {
-      for (const r of await store.rollups.cells(rq)) {
-        const acc = accFor(r);
-        if (acc) acc.cell = acc.cell === null ? r.cell : mergeCells(acc.cell, r.cell);
-      }
-    }
-  }
-  const ordered = [...series.values()].sort((a, b) => compareCodePoints(a.customerId, b.customerId) || compareCodePoints(a.order, b.order));
+  const rq = { mode, meterId: meter.id, ranges: runs, customerIds: q.customerIds, groupKey: q.groupBy };
+  const type = meter.aggregation.type;
+  const series: Array<Series<never>> = type === 'unique_count'
+    ? foldSeries(await store.rollups.uniqueSeries(rq), windows, () => new UniqueWindowFold(windows.length))
+    : foldSeries(await store.rollups.cellSeries(rq), windows, () => new CellWindowFold(type, windows.length));
+  const ordered = series.sort((a, b) => compareCodePoints(a.customerId, b.customerId) || compareCodePoints(a.order, b.order));
   const out: UsageItem[] = [];
-  // Ordered by customer, then window, then group, as before.
+  // Ordered by customer, then window, then group, as core's aggregateNaive.
   for (let i = 0; i < ordered.length; ) {
     let j = i;
     while (j < ordered.length && ordered[j]!.customerId === ordered[i]!.customerId) j++;
     for (let w = 0; w < windows.length; w++) {
+      const { start, end } = windows[w]!;
       for (let k = i; k < j; k++) {
         const s = ordered[k]!;
-        const acc = s.accs[w];
-        if (!acc) continue;
-        const value = unique ? String(acc.distinct!.size) : cellValue(meter.aggregation.type, acc.cell ?? emptyCell());
-        out.push({ customer_id: s.customerId, window_start: windows[w]!.start, window_end: windows[w]!.end, value, group: s.group });
+        if (s.fold.has(w)) out.push({ customer_id: s.customerId, window_start: start, window_end: end, value: s.fold.value(w), group: s.group });
       }
     }
     i = j;
   }
   return out;
+}
+
+/** Every bucket of the packed rows into its window, one fold per customer and group. */
+function foldSeries<C extends { bucket: number[] }>(rows: Array<RollupSeries<C>>, windows: readonly TimeRange[], make: () => WindowFold<C>): Array<Series<C>> {
+  const byId = new Map<string, Series<C>>();
+  for (const r of rows) {
+    // A customer comes in several rows (its own ID's and its external_id's, several ranges): one series.
+    const id = r.group === null ? r.customerId : `${r.customerId}\u0000${r.group}`;
+    let s = byId.get(id);
+    if (!s) {
+      const group: MetadataValue | null = r.group === null ? null : JSON.parse(r.group);
+      byId.set(id, (s = { customerId: r.customerId, group, order: group === null ? '' : uniqueKey(group), fold: make() }));
+    }
+    const buckets = r.columns.bucket;
+    for (let i = 0; i < buckets.length; i++) {
+      const w = windowIndex(windows, buckets[i]!);
+      if (w >= 0) s.fold.add(w, r.columns, i);
+    }
+  }
+  return [...byId.values()];
 }

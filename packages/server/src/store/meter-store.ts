@@ -1,6 +1,6 @@
 import type { ValidEvent } from '@tally/core';
 import type {
-  CellRow, Meter, MeterDeltas, MeterQuery, NewMeter, RollupQuery, UniqueRow,
+  CellColumns, CellRow, Meter, MeterDeltas, MeterQuery, NewMeter, RollupQuery, RollupSeries, SeriesQuery, UniqueColumns, UniqueRow,
 } from './meter-types.js';
 import type { Mode } from './types.js';
 
@@ -37,4 +37,12 @@ export interface RollupStore {
   cells(query: RollupQuery): Promise<CellRow[]>;
   /** Distinct-value rows of a unique_count meter. */
   uniques(query: RollupQuery): Promise<UniqueRow[]>;
+  /**
+   * The same cells as `cells`, packed per customer and group: what usage
+   * queries read, so that thousands of customers cost thousands of rows, not
+   * one row and object per bucket.
+   */
+  cellSeries(query: SeriesQuery): Promise<Array<RollupSeries<CellColumns>>>;
+  /** The same rows as `uniques`, packed per customer and group. */
+  uniqueSeries(query: SeriesQuery): Promise<Array<RollupSeries<UniqueColumns>>>;
 }

@@ -81,10 +81,41 @@ export interface RollupQuery {
   gran: Granularity;
   start: number;
   end: number;
-  /** Tally customer IDs; all customers when omitted. */
+  /** Customers, each by its Tally ID or its external_id; all customers when omitted. */
   customerIds?: readonly string[];
   /** Rows split by this group key instead of the plain rows. */
   groupKey?: string;
+}
+
+/** Reads one meter's rollups over several ranges, each at its own granularity, in one call. */
+export interface SeriesQuery extends Omit<RollupQuery, 'gran' | 'start' | 'end'> {
+  ranges: ReadonlyArray<{ gran: Granularity; start: number; end: number }>;
+}
+
+/**
+ * Rollup cells column by column: bucket[i] with count[i], sum[i]… Only the
+ * columns the meter's aggregation keeps are present. Parallel arrays instead
+ * of a row object per bucket: a usage query may read tens of thousands.
+ */
+export type CellColumns = { bucket: number[] } & { [K in keyof RollupCell]?: Array<RollupCell[K]> };
+
+/** A unique_count meter's distinct values: value[i] was seen in bucket[i]. */
+export interface UniqueColumns {
+  bucket: number[];
+  value: string[];
+}
+
+/**
+ * The rows of one customer (and group) in one range, packed. A customer may
+ * come in several series (its customer_id and external_id rows, several
+ * ranges); buckets are in no promised order and may repeat.
+ */
+export interface RollupSeries<C> {
+  /** The Tally customer ID the rows resolve to. */
+  customerId: string;
+  /** JSON of the group value, null for plain rows. */
+  group: string | null;
+  columns: C;
 }
 
 export interface RollupRow {

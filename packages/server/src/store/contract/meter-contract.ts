@@ -248,6 +248,74 @@ export function describeMeterContract(name: string, harness: StoreHarness): void
         ]));
       });
 
+      it('packs the same rows per customer and group (cellSeries, uniqueSeries) over several ranges, filtered by customer_id or external_id', async () => {
+        await store.customers.create(customer('cus_a', { externalId: 'ext-a' }));
+        await store.customers.create(customer('cus_b'));
+        const types = ['count', 'sum', 'avg', 'min', 'max', 'last', 'unique_count'] as const;
+        const meters: Meter[] = [];
+        for (const type of types) {
+          meters.push(await store.meters.create(newMeter({ aggregation: { type, key: type === 'count' ? null : 'tokens' }, groupKeys: ['model'] })));
+        }
+        const day = Date.UTC(2026, 0, 5);
+        await insert(store, [
+          ev({ timestamp: T0, metadata: { tokens: 1.5, model: 'x' } }),
+          ev({ customerId: 'ext-a', timestamp: T0 + 20_000, metadata: { tokens: -2, model: 'y' } }),
+          ev({ customerId: 'ext-a', timestamp: T0 + 2 * HOUR, metadata: { tokens: 7 } }),
+          ev({ customerId: 'cus_b', timestamp: day + DAY + HOUR, metadata: { tokens: 3, model: 'x' } }),
+          ev({ customerId: 'nobody', timestamp: T0, metadata: { tokens: 100 } }),
+        ]);
+        const ranges = [
+          { gran: 'minute', start: T0 - HOUR, end: T0 + HOUR }, { gran: 'hour', start: T0 + HOUR, end: day + DAY }, { gran: 'day', start: day + DAY, end: day + 3 * DAY },
+        ] as const;
+        const packed = async (type: (typeof types)[number], meterId: string, q: Partial<RollupQuery>): Promise<Map<string, RollupCell> | Set<string>> => {
+          const sq = { mode: 'test_mode' as const, meterId, ranges, ...q };
+          if (type === 'unique_count') {
+            const keys = new Set<string>();
+            for (const s of await store.rollups.uniqueSeries(sq)) s.columns.bucket.forEach((b, i) => keys.add(`${s.customerId}|${b}|${s.group}|${s.columns.value[i]}`));
+            return keys;
+          }
+          const out = new Map<string, RollupCell>();
+          for (const { customerId, group, columns: c } of await store.rollups.cellSeries(sq)) {
+            c.bucket.forEach((b, i) => {
+              const cell: RollupCell = {
+                count: c.count?.[i] ?? 0, sum: c.sum?.[i] ?? '0', min: c.min?.[i] ?? null, max: c.max?.[i] ?? null,
+                last_ts: c.last_ts?.[i] ?? null, last_event_id: c.last_event_id?.[i] ?? null, last_value: c.last_value?.[i] ?? null,
+              };
+              const k = `${customerId}|${b}|${group}`;
+              out.set(k, mergeCells(out.get(k) ?? emptyCell(), cell));
+            });
+          }
+          return out;
+        };
+        const unpacked = async (type: (typeof types)[number], meterId: string, q: Partial<RollupQuery>): Promise<Map<string, RollupCell> | Set<string>> => {
+          if (type === 'unique_count') {
+            const keys = new Set<string>();
+            for (const r of ranges) {
+              for (const u of await store.rollups.uniques({ mode: 'test_mode', meterId, ...r, ...q })) keys.add(`${u.customerId}|${u.bucket}|${u.group}|${u.value}`);
+            }
+            return keys;
+          }
+          const out = new Map<string, RollupCell>();
+          for (const r of ranges) for (const [k, c] of await cells(store, { meterId, ...r, ...q })) out.set(k, c);
+          return out;
+        };
+        for (const [i, type] of types.entries()) {
+          for (const q of [{}, { groupKey: 'model' }, { customerIds: ['ext-a'] }, { customerIds: ['cus_b', 'cus_a', 'ext-a'], groupKey: 'model' }]) {
+            const [got, want] = [await packed(type, meters[i]!.id, q), await unpacked(type, meters[i]!.id, q)];
+            const label = `${type} ${JSON.stringify(q)}`;
+            if (got instanceof Set || want instanceof Set) expect(got, label).toEqual(want);
+            else expect(values(type as 'count', got), label).toEqual(values(type as 'count', want));
+          }
+        }
+        expect(values('sum', await packed('sum', meters[1]!.id, {}) as Map<string, RollupCell>)).toEqual({
+          [`cus_a|${T0}|null`]: '-0.5', [`cus_a|${T0 + 2 * HOUR}|null`]: '7', [`cus_b|${day + DAY}|null`]: '3',
+        });
+        expect([...(await packed('sum', meters[1]!.id, { customerIds: ['ext-a'], groupKey: 'model' }) as Map<string, RollupCell>).keys()].sort()).toEqual([
+          `cus_a|${T0}|"x"`, `cus_a|${T0}|"y"`, `cus_a|${T0 + 2 * HOUR}|null`,
+        ]);
+        expect(await store.rollups.cellSeries({ mode: 'live_mode', meterId: meters[1]!.id, ranges })).toEqual([]);
+      });
+
       it('backfills events stored before the meter, in chunks, then counts new events once', async () => {
         await store.customers.create(customer('cus_a'));
         await store.events.insert('test_mode', Array.from({ length: 7 }, (_, i) => ev({ metadata: { tokens: i + 1 } })), T0);

@@ -9,6 +9,7 @@ import { GRAN_CODE } from './gran-code.js';
 import { guard } from './guard.js';
 import { applyDeltas } from './rollup-apply.js';
 import { fold } from './rollup-fold.js';
+import { postgresRollupSeries } from './rollup-series.js';
 
 function readSql(table: 'rollups' | 'rollup_uniques', filtered: boolean): string {
   // trim_scale: NUMERIC keeps the widest input scale (1.50 + 1 = 2.50); core's text is canonical (2.5).
@@ -39,6 +40,7 @@ const params = (q: RollupQuery) => {
 
 export function postgresRollups(pool: PgPool): RollupStore {
   return {
+    ...postgresRollupSeries(pool),
     async backfillChunk(mode, meterId, deltas, maxEvents) {
       const code = modeCode(mode);
       return guard(() => pool.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { toStoredEvent } from './events.js';
 import { GRAN_CODE } from './gran-code.js';
 import { guard } from './guard.js';
 import type { RollupApplier } from './rollup-apply.js';
+import { sqliteRollupSeries } from './rollup-series.js';
 
 // The cell columns each aggregation reads; the others are never written for it.
 const CELL_COLUMNS: Record<string, string> = {
@@ -83,6 +84,7 @@ export function sqliteRollups(db: SqliteDatabase, apply: RollupApplier, catchUp:
   });
 
   return {
+    ...sqliteRollupSeries(db, catchUp),
     async backfillChunk(mode, meterId, deltas, maxEvents) {
       return guard(() => chunk(modeCode(mode), meterId, deltas, maxEvents));
     },
