@@ -22,17 +22,17 @@ export function checkSpec(spec: LimitSpec, where: string): void {
 }
 
 export interface StoreChoice {
-  redis?: unknown;
+  /** A Redis client (ioredis or node-redis). */
+  redis: unknown;
   keyPrefix: string;
   onStoreError: 'memory' | 'allow' | 'deny';
 }
 
-/** A rate-limiter-flexible limiter for one spec, in memory or in Redis. */
+/** A rate-limiter-flexible limiter for one spec in Redis, with a memory one as its insurance when asked. */
 export async function buildLimiter(spec: LimitSpec, store: StoreChoice, name: string): Promise<Consumer> {
   const rl = await load();
   const make = (points: number, duration: number, suffix: string): Consumer => {
     const keyPrefix = `${store.keyPrefix}:${name}${suffix}`;
-    if (store.redis === undefined) return new rl.RateLimiterMemory({ points, duration, keyPrefix });
     const insuranceLimiter = store.onStoreError === 'memory' ? new rl.RateLimiterMemory({ points, duration, keyPrefix }) : undefined;
     return new rl.RateLimiterRedis({ storeClient: store.redis, points, duration, keyPrefix, insuranceLimiter, rejectIfRedisNotReady: true });
   };

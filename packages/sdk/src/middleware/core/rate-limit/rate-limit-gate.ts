@@ -10,15 +10,20 @@ function verdict(d: LimitDecision | undefined): GateVerdict | undefined {
   return { headers, deny: { status: 429, body: { code: 'rate_limited', message: `Rate limit of ${d.limit} requests exceeded; retry in ${d.resetSeconds} s.` } } };
 }
 
+function storeFailed(error: unknown): GateVerdict {
+  if (!(error instanceof RateLimitStoreError)) throw error;
+  return { headers: [['Retry-After', '1']], deny: { status: 503, body: { code: 'rate_limit_unavailable', message: error.message } } };
+}
+
 /** Per-customer (and per-endpoint) rate limits, as a gate for any framework. */
 export function rateLimitGate<Req>(options: RateLimitOptions<Req>): Gate<Req> {
   const limiter = createRateLimiter(options);
   return {
     accepts: limiter.accepts,
-    evaluate: (req, method, path) =>
-      limiter.check(req, method, path).then(verdict, (error: unknown) => {
-        if (!(error instanceof RateLimitStoreError)) throw error;
-        return { headers: [['Retry-After', '1']], deny: { status: 503, body: { code: 'rate_limit_unavailable', message: error.message } } };
-      }),
+    // In memory the verdict comes at once, so the next handler runs without waiting a microtask.
+    evaluate: (req, method, path) => {
+      const d = limiter.check(req, method, path);
+      return d instanceof Promise ? d.then(verdict, storeFailed) : verdict(d);
+    },
   };
 }
