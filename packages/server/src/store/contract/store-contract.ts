@@ -1,6 +1,7 @@
 import type { ValidEvent } from '@tally/core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../errors/domain-error.js';
+import { ROLLUP_RULES } from '../../services/rollup-rules.js';
 import type { Store } from '../store.js';
 import type { Customer } from '../types.js';
 
@@ -88,6 +89,27 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(await ids({ start: base + 2, end: base + 4 })).toEqual([e3, e2]);
         expect(await ids({ limit: 2, offset: 1 })).toEqual([e3, e2]);
         expect(await ids({ customerId: 'nobody' })).toEqual([]);
+      });
+
+      it('lists one customer newest first whether its events are folded yet or not', async () => {
+        store.useRollupRules?.(ROLLUP_RULES);
+        const base = 1_810_000_000_000;
+        const at = (t: number, customerId = 'z', eventName = 'a') => ev({ customerId, eventName, timestamp: base + t });
+        const folded = [at(10), at(30), at(50, 'other'), at(70, 'z', 'b')];
+        await store.events.insert('test_mode', folded, 1);
+        // A rollup read folds everything committed (where the store folds after commit).
+        await store.analytics.apiCalls({ mode: 'test_mode', eventName: 'a', gran: 'day', start: 0, end: 1 });
+        const recent = [at(20), at(60), at(80, 'other'), at(90)];
+        await store.events.insert('test_mode', recent, 2);
+        const ids = (q: object) =>
+          store.events.list('test_mode', { limit: 10, offset: 0, customerId: 'z', ...q }).then((r) => r.map((e) => e.eventId));
+        const [f10, f30, , f70] = folded.map((e) => e.eventId);
+        const [r20, r60, , r90] = recent.map((e) => e.eventId);
+        expect(await ids({})).toEqual([r90, f70, r60, f30, r20, f10]);
+        expect(await ids({ limit: 3, offset: 2 })).toEqual([r60, f30, r20]);
+        expect(await ids({ eventName: 'a', start: base + 20, end: base + 90 })).toEqual([r60, f30, r20]);
+        expect(await ids({ customerId: 'other' })).toHaveLength(2);
+        expect(await store.events.list('live_mode', { limit: 10, offset: 0, customerId: 'z' })).toEqual([]);
       });
 
       it('reports each event as new to exactly one of many concurrent overlapping inserts', async () => {

@@ -3,6 +3,7 @@ import type { RollupRules } from '../rollup-rules.js';
 import type { SqliteAnalytics } from './analytics.js';
 import type { SqliteDatabase } from './driver.js';
 import { groupCommit } from './group-commit.js';
+import { multiRowInsert } from './multi-row.js';
 import type { RollupApplier } from './rollup-apply.js';
 import { rollupFolder } from './rollup-fold.js';
 
@@ -25,23 +26,39 @@ export interface EventWriter {
 /** The writer in this thread, over this connection. */
 export function localWriter(db: SqliteDatabase, apply: RollupApplier, analytics: SqliteAnalytics): EventWriter {
   const folder = rollupFolder(db, apply, analytics);
-  const insertOne = db.prepare(
-    `INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
+  const insertRows = multiRowInsert(db, 'INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at)', 7, 'ON CONFLICT DO NOTHING');
+  const newRows = db.prepare('SELECT seq, event_id FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
   // Each request is all or nothing, and concurrent requests share one fsync.
   const insertAll = groupCommit(db, ({ mode, events, at }: { mode: number; events: ValidEvent[]; at: number }) => {
     const indexes: number[] = [];
     const seqs: number[] = [];
-    for (let i = 0; i < events.length; i++) {
+    const fill = (p: unknown[], k: number, i: number) => {
       const e = events[i]!;
-      const meta = e.metadata === null ? null : JSON.stringify(e.metadata);
-      const r = insertOne.run(mode, e.eventId, e.customerId, e.eventName, e.timestamp, meta, at);
-      if (r.changes === 1) {
-        indexes.push(i);
-        seqs.push(Number(r.lastInsertRowid));
+      p[k] = mode;
+      p[k + 1] = e.eventId;
+      p[k + 2] = e.customerId;
+      p[k + 3] = e.eventName;
+      p[k + 4] = e.timestamp;
+      p[k + 5] = e.metadata === null ? null : JSON.stringify(e.metadata);
+      p[k + 6] = at;
+    };
+    insertRows(events.length, fill, (r, lo, rows) => {
+      if (r.changes === 0) return;
+      // New rows take the next seqs in VALUES order (this connection is the
+      // only writer inside the transaction), so they end at lastInsertRowid.
+      const last = Number(r.lastInsertRowid);
+      if (r.changes === rows) {
+        for (let j = 0; j < rows; j++) (indexes.push(lo + j), seqs.push(last - rows + 1 + j));
+        return;
       }
-    }
+      // Some were stored before: read back which rows are new.
+      const indexOf = new Map<string, number>();
+      for (let j = 0; j < rows; j++) indexOf.set(events[lo + j]!.eventId, lo + j);
+      for (const row of newRows.all(last - r.changes, last) as Array<{ seq: number; event_id: string }>) {
+        indexes.push(indexOf.get(row.event_id)!);
+        seqs.push(row.seq);
+      }
+    });
     return { indexes, seqs };
   });
   return {

@@ -46,16 +46,51 @@ export function sqliteEvents(db: SqliteDatabase, writer: EventWriter): EventStor
       });
     },
     async list(mode: Mode, q: EventQuery) {
-      const where = ['mode = ?'];
-      const params: unknown[] = [modeCode(mode)];
-      if (q.customerId !== undefined) (where.push('customer_id = ?'), params.push(q.customerId));
-      if (q.eventName !== undefined) (where.push('event_name = ?'), params.push(q.eventName));
-      if (q.start !== undefined) (where.push('ts >= ?'), params.push(q.start));
-      if (q.end !== undefined) (where.push('ts < ?'), params.push(q.end));
-      const sql = `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY ts DESC, seq DESC LIMIT ? OFFSET ?`;
+      const { sql, params } = q.customerId === undefined ? listAll(modeCode(mode), q) : listCustomer(modeCode(mode), q.customerId, q);
       let stmt = listCache.get(sql);
       if (!stmt) listCache.set(sql, (stmt = db.prepare(sql)));
       return guard(() => (stmt.all(...params, q.limit, q.offset) as EventRow[]).map(toStoredEvent));
     },
   };
+}
+
+const E_COLUMNS = COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
+
+/** The optional conditions of a listing, on the events alias `e` and the time column given. */
+function conditions(q: EventQuery, ts: string): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.eventName !== undefined) (where.push('e.event_name = ?'), params.push(q.eventName));
+  if (q.start !== undefined) (where.push(`${ts} >= ?`), params.push(q.start));
+  if (q.end !== undefined) (where.push(`${ts} < ?`), params.push(q.end));
+  return { where, params };
+}
+
+/** Newest first through the (mode, ts) index. */
+function listAll(mode: number, q: EventQuery) {
+  const c = conditions(q, 'e.ts');
+  const sql = `SELECT ${E_COLUMNS} FROM events e WHERE ${['e.mode = ?', ...c.where].join(' AND ')}
+    ORDER BY e.ts DESC, e.seq DESC LIMIT ? OFFSET ?`;
+  return { sql, params: [mode, ...c.params] };
+}
+
+/**
+ * One customer's events: the folded ones through event_customers (filled by
+ * the fold, in (customer, ts, seq) order), merged with those still above the
+ * fold cursor, read from the log. One statement reads one snapshot, so no
+ * event is in both parts or in neither.
+ */
+function listCustomer(mode: number, customerId: string, q: EventQuery) {
+  const folded = conditions(q, 'c.ts');
+  // Unary plus keeps the planner off the ts index: the recent part is a range of seq.
+  const recent = conditions(q, '+e.ts');
+  // The first part's order comes straight from event_customers' key.
+  const sql = `SELECT e.event_id, e.customer_id, e.event_name, c.ts, e.metadata, e.ingested_at, c.seq
+      FROM event_customers c JOIN events e ON e.seq = c.seq
+      WHERE ${['c.mode = ?', 'c.customer_id = ?', ...folded.where].join(' AND ')}
+    UNION ALL
+    SELECT ${E_COLUMNS}, e.seq FROM events e
+      WHERE ${['e.seq > (SELECT seq FROM rollup_cursor WHERE id = 1)', '+e.mode = ?', 'e.customer_id = ?', ...recent.where].join(' AND ')}
+    ORDER BY ts DESC, seq DESC LIMIT ? OFFSET ?`;
+  return { sql, params: [mode, customerId, ...folded.params, mode, customerId, ...recent.params] };
 }

@@ -3,6 +3,7 @@ import type { Meter, MeterDeltas } from '../meter-types.js';
 import type { RollupRules } from '../rollup-rules.js';
 import type { SqliteAnalytics } from './analytics.js';
 import type { SqliteDatabase } from './driver.js';
+import { eventCustomerIndex } from './event-customers.js';
 import { guard } from './guard.js';
 import { toMeter, type MeterRow } from './meters.js';
 import type { RollupApplier } from './rollup-apply.js';
@@ -20,7 +21,8 @@ export interface FoldOptions {
 }
 
 /**
- * Folds the event log into rollups after commit. Ingest stays one insert per
+ * Folds the event log into rollups, and into the per-customer event index,
+ * after commit. Ingest stays one insert per
  * event; deltas of many requests merge before they are written, so a busy
  * customer's minute costs one upsert per fold, not one per request. The
  * cursor moves in the transaction that writes the deltas, so each event is
@@ -39,6 +41,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
   const after = db.prepare('SELECT seq, mode, event_id, customer_id, event_name, ts, metadata FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
   const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM events');
   const activeMeters = db.prepare('SELECT * FROM meters WHERE mode = ? AND archived = 0');
+  const indexCustomers = eventCustomerIndex(db);
 
   const foldMode = (r: RollupRules, mode: number, events: SeqEvent[]) => {
     const whole: Meter[] = [];
@@ -89,6 +92,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
       list.push(event);
     }
     for (const [mode, events] of byMode) foldMode(r, mode, events);
+    indexCustomers(items);
     const to = items[items.length - 1]!.event.seq;
     moveCursor.run(to);
     recent = recent.length > 0 && recent[recent.length - 1]!.event.seq > to ? recent.filter((x) => x.event.seq > to) : [];
