@@ -1,6 +1,11 @@
 import { addDecimalText, cellValue, compareDecimalText, emptyCell, isLaterEvent, type AggregationType } from '@tally/core';
 import type { CellColumns } from '../store/meter-types.js';
 
+// Canonical integers of up to 15 digits: exact as numbers, and so is any sum
+// of them up to WHOLE_LIMIT (2^53 less one more such integer).
+const SMALL_INTEGER = /^-?\d{1,15}$/;
+const WHOLE_LIMIT = 2 ** 53 - 1e15;
+
 /** One series' (customer's, and group's) value per window, folded from its rollup buckets. */
 export interface WindowFold<C> {
   /** Adds bucket i of `columns` to window w. */
@@ -21,12 +26,19 @@ export class CellWindowFold implements WindowFold<CellColumns> {
   private readonly count: Array<number | undefined>;
   /** The sum, min, max or last value. */
   private readonly text: Array<string | null>;
+  /**
+   * Integer buckets added as a number (exact below WHOLE_LIMIT), joined to
+   * `text` once at the end: a window of 24 hour buckets would otherwise parse
+   * and print its running sum 23 times.
+   */
+  private readonly whole: Array<number | undefined>;
   private readonly lastTs: Array<number | null>;
   private readonly lastId: Array<string | null>;
 
   constructor(private readonly type: AggregationType, windows: number) {
     this.count = new Array<number | undefined>(windows);
     this.text = new Array<string | null>(windows);
+    this.whole = type === 'sum' || type === 'avg' ? new Array<number | undefined>(windows) : [];
     this.lastTs = type === 'last' ? new Array<number | null>(windows) : [];
     this.lastId = type === 'last' ? new Array<string | null>(windows) : [];
   }
@@ -38,7 +50,9 @@ export class CellWindowFold implements WindowFold<CellColumns> {
       case 'sum':
       case 'avg': {
         const sum = c.sum![i] ?? '0';
-        this.text[w] = first ? sum : addDecimalText(this.text[w]!, sum);
+        if (first) this.text[w] = sum;
+        else if (SMALL_INTEGER.test(sum)) this.addWhole(w, Number(sum));
+        else this.text[w] = addDecimalText(this.text[w]!, sum);
         return;
       }
       case 'min':
@@ -71,10 +85,26 @@ export class CellWindowFold implements WindowFold<CellColumns> {
     switch (this.type) {
       case 'count':
         return String(this.count[w]);
+      case 'sum':
+        return this.sum(w);
       case 'avg':
-        return cellValue('avg', { ...emptyCell(), count: this.count[w]!, sum: this.text[w]! });
+        return cellValue('avg', { ...emptyCell(), count: this.count[w]!, sum: this.sum(w) });
       default:
         return this.text[w]!;
     }
+  }
+
+  private addWhole(w: number, v: number): void {
+    const n = (this.whole[w] ?? 0) + v; // exact: |whole| <= WHOLE_LIMIT and |v| < 1e15
+    if (Math.abs(n) <= WHOLE_LIMIT) this.whole[w] = n;
+    else {
+      this.text[w] = addDecimalText(this.text[w]!, String(n));
+      this.whole[w] = 0;
+    }
+  }
+
+  private sum(w: number): string {
+    const whole = this.whole[w];
+    return whole === undefined ? this.text[w]! : addDecimalText(this.text[w]!, String(whole));
   }
 }

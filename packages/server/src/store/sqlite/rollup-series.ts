@@ -8,18 +8,43 @@ import type { SqliteDatabase, SqliteStatement } from './driver.js';
 import { GRAN_CODE } from './gran-code.js';
 import { guard } from './guard.js';
 
-const COLUMN: Record<keyof RollupCell, string> = {
-  count: 'n', sum: 'sum', min: 'mn', max: 'mx', last_ts: 'last_ts', last_event_id: 'last_id', last_value: 'last_v',
-};
+// How each column travels: integers as a JSON array; decimal strings (never a
+// comma in them) joined by commas and split, cheaper than JSON.parse for the
+// many values of a big read; other text (event IDs, distinct values) as JSON,
+// which quotes whatever it holds. NULL travels as null or ''.
+type Kind = 'integer' | 'decimal' | 'text';
+type Column = [name: string, sqlColumn: string, kind: Kind];
 
-// One row per customer key and group, its buckets packed into JSON arrays by
-// SQLite: handing a row to JavaScript costs far more than reading it, and one
-// JSON.parse is cheaper than thousands of row arrays. `ckey IN (…)` rather
-// than a join walks the keys in index order, so the GROUP BY needs no sort.
-function seriesSql(table: 'rollups' | 'rollup_uniques', grouped: boolean, columns: ReadonlyArray<[string, string]>): string {
-  const arrays = columns.map(([name, col]) => `, '${name}', json_group_array(r.${col})`).join('');
-  return `SELECT r.ckey, ${grouped ? '(SELECT value FROM rollup_groups WHERE gkey = r.gkey)' : 'NULL'},
-      json_object('bucket', json_group_array(r.bucket)${arrays})
+const COLUMN: Record<keyof RollupCell, Column> = {
+  count: ['count', 'n', 'integer'],
+  sum: ['sum', 'sum', 'decimal'],
+  min: ['min', 'mn', 'decimal'],
+  max: ['max', 'mx', 'decimal'],
+  last_ts: ['last_ts', 'last_ts', 'integer'],
+  last_event_id: ['last_event_id', 'last_id', 'text'],
+  last_value: ['last_value', 'last_v', 'decimal'],
+};
+const BUCKET: Column = ['bucket', 'bucket', 'integer'];
+const UNIQUE_VALUE: Column = ['value', 'value', 'text'];
+
+function packSql([, col, kind]: Column): string {
+  if (kind === 'integer') return `'[' || group_concat(ifnull(r.${col}, 'null')) || ']'`;
+  if (kind === 'decimal') return `group_concat(ifnull(r.${col}, ''))`;
+  return `json_group_array(r.${col})`;
+}
+
+function unpack(kind: Kind, packed: string): unknown[] {
+  if (kind !== 'decimal') return JSON.parse(packed) as unknown[];
+  const values: Array<string | null> = packed.split(',');
+  for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
+  return values;
+}
+
+// One row per customer key and group, its buckets packed by SQLite: handing a
+// row to JavaScript costs far more than reading it. `ckey IN (…)` rather than
+// a join walks the keys in index order, so the GROUP BY needs no sort.
+function seriesSql(table: 'rollups' | 'rollup_uniques', grouped: boolean, columns: readonly Column[]): string {
+  return `SELECT r.ckey, ${grouped ? '(SELECT value FROM rollup_groups WHERE gkey = r.gkey)' : 'NULL'}, ${columns.map(packSql).join(', ')}
     FROM ${table} r
    WHERE r.mkey = @mkey AND r.gran = @gran AND r.ckey IN (SELECT value FROM json_each(@ckeys))
      AND ${grouped ? 'r.gkey IN (SELECT gkey FROM rollup_groups WHERE mkey = @mkey AND name = @group)' : 'r.gkey = 0'}
@@ -27,7 +52,7 @@ function seriesSql(table: 'rollups' | 'rollup_uniques', grouped: boolean, column
    GROUP BY r.ckey, r.gkey`;
 }
 
-type Packed = [ckey: number, group: string | null, json: string];
+type Packed = [ckey: number, group: string | null, ...columns: string[]];
 
 /** The packed reads of usage queries; `catchUp` folds every committed event first. */
 export function sqliteRollupSeries(db: SqliteDatabase, catchUp: () => Promise<void>): Pick<RollupStore, 'cellSeries' | 'uniqueSeries'> {
@@ -50,8 +75,8 @@ export function sqliteRollupSeries(db: SqliteDatabase, catchUp: () => Promise<vo
       else customersOf.set(ckey, [cid]);
     }
     const grouped = q.groupKey !== undefined;
-    const columns: Array<[string, string]> = table === 'rollups' ? CELL_FIELDS[meter.agg_type].map((f) => [f, COLUMN[f]]) : [['value', 'value']];
-    const k = `${table}:${grouped}:${columns.join()}`;
+    const columns = [BUCKET, ...(table === 'rollups' ? CELL_FIELDS[meter.agg_type].map((f) => COLUMN[f]) : [UNIQUE_VALUE])];
+    const k = `${table}:${grouped}:${columns.map((c) => c[0]).join()}`;
     let stmt = stmts.get(k);
     if (!stmt) stmts.set(k, (stmt = db.prepare(seriesSql(table, grouped, columns)).raw()));
     const p: Record<string, unknown> = { mkey: meter.mkey, ckeys: JSON.stringify([...customersOf.keys()]) };
@@ -61,9 +86,10 @@ export function sqliteRollupSeries(db: SqliteDatabase, catchUp: () => Promise<vo
       p.gran = GRAN_CODE[range.gran];
       p.start = range.start;
       p.end = range.end;
-      for (const [ckey, group, json] of stmt.all(p) as Packed[]) {
-        const parsed: unknown = JSON.parse(json);
-        for (const customerId of customersOf.get(ckey)!) out.push({ customerId, group, columns: parsed });
+      for (const row of stmt.all(p) as Packed[]) {
+        const unpacked: Record<string, unknown[]> = {};
+        for (let c = 0; c < columns.length; c++) unpacked[columns[c]![0]] = unpack(columns[c]![2], row[c + 2] as string);
+        for (const customerId of customersOf.get(row[0])!) out.push({ customerId, group: row[1], columns: unpacked });
       }
     }
     return out;
