@@ -82,18 +82,21 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
     engine.pump();
   });
 
-  const ctx = () => ({ eventName: ingestion.config.eventName, timeWindow: ingestion.config.timeWindow, now: Date.now() });
-  const admit = (wire: WireEvent): Promise<void> => {
-    engine.enqueue(wire);
-    if (!o.spoolDir) return Promise.resolve();
-    return ready.then(() => spool?.append([wire]));
+  // One context, its clock set per event: add() runs once per API call, so it allocates as little as it can.
+  const context = { eventName: ingestion.config.eventName, timeWindow: ingestion.config.timeWindow, now: 0 };
+  const ctx = (now = Date.now()) => ((context.now = now), context);
+  /** Queues an event; with a spool, the promise settles once it is on disk. */
+  const admit = (wire: WireEvent, now: number): Promise<void> | undefined => {
+    engine.enqueue(wire, now);
+    return o.spoolDir ? ready.then(() => spool?.append([wire])) : undefined;
   };
 
   const batch: Batch = {
     ready,
     add(event) {
       const issues: EventIssue[] = [];
-      const wire = toWireEvent(event, ctx(), 0, issues);
+      const now = Date.now();
+      const wire = toWireEvent(event, ctx(now), 0, issues);
       if (!wire) {
         deadLetter(deadLetters([buildWireEvent(event, ctx())], new ValidationError(describeIssues(issues), issues), new Map([[0, issues]])));
         return false;
@@ -103,7 +106,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
         hooks.emit('onDrop', event, closing ? 'closed' : 'queue-full');
         return false;
       }
-      admit(wire).catch(noteError);
+      admit(wire, now)?.catch(noteError);
       return true;
     },
     async track(event) {
@@ -118,7 +121,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
         hooks.emit('onDrop', event, closing ? 'closed' : 'queue-full');
         throw new QueueFullError(closing ? 'The batch is closed.' : `The queue holds ${o.maxQueueSize} events already.`);
       }
-      await admit(wire);
+      await admit(wire, Date.now());
     },
     async flush() {
       const release = holdOpen();

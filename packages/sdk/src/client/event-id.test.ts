@@ -13,6 +13,13 @@ describe('event IDs and preparation', () => {
     expect(randomEventId()).not.toBe(randomEventId());
   });
 
+  it('draws UUID-shaped IDs that never repeat, across several fresh UUIDs', () => {
+    const ids = Array.from({ length: 3 * 4096 + 5 }, randomEventId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids.map((id) => id.slice(0, 33))).size).toBeGreaterThanOrEqual(3);
+  });
+
   it('fixes the ID and timestamp once, normalising Dates and epoch ms', () => {
     const a = prepareEvent({ customerId: 'c' }, ctx);
     expect(a.timestamp).toBe('2025-03-01T12:00:00.000Z');
