@@ -1,13 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentLength } from './call-facts.js';
 
-export interface NodeCallEnd {
-  /** Body bytes sent (see nodeResponseBytes). */
-  responseBytes: number;
-  /** False when the connection closed before the response was complete. */
-  finished: boolean;
-}
-
 /**
  * The socket and its bytes written when a response started. The socket is
  * kept because node:http detaches it from the response as soon as it finishes.
@@ -39,11 +32,18 @@ export function nodeResponseBytes(req: IncomingMessage, res: ServerResponse, mar
   return Math.max(0, written);
 }
 
-/** Calls `onEnd` once the response finished, or the connection closed first. Shared by Express and Fastify. */
-export function watchNodeResponse(req: IncomingMessage, res: ServerResponse, onEnd: (end: NodeCallEnd) => void): void {
+/**
+ * Calls `onEnd` once the response finished, or the connection closed first
+ * (`finished` false). Shared by Express and Fastify.
+ */
+export function watchNodeResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  onEnd: (responseBytes: number, finished: boolean) => void,
+): void {
   const mark = markBytes(res);
   // 'close' follows 'finish' on node:http responses, and also comes alone when the client left.
-  res.on('close', () => onEnd({ responseBytes: nodeResponseBytes(req, res, mark), finished: res.writableFinished }));
+  res.on('close', () => onEnd(nodeResponseBytes(req, res, mark), res.writableFinished));
 }
 
 /** The request body size from its Content-Length; 0 for a bodiless request. */

@@ -23,15 +23,15 @@ export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
     if (!tracker.accepts.all && !tracker.accepts(method, pathOf(req.originalUrl ?? req.url ?? '/'))) return next();
     const startedAt = performance.now();
     watchRouteTemplate(req);
-    watchNodeResponse(req, res, (end) => {
+    watchNodeResponse(req, res, (responseBytes, finished) => {
       tracker.record(req, {
         endpoint: routeTemplate(req),
         method,
         statusCode: res.statusCode,
         startedAt,
         requestBytes: nodeRequestBytes(req),
-        responseBytes: end.responseBytes,
-        aborted: !end.finished,
+        responseBytes,
+        aborted: !finished,
       });
     });
     next();

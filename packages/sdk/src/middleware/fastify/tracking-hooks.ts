@@ -12,15 +12,15 @@ export function addTrackingHooks(app: FastifyInstance, options: TrackingOptions<
     const method = request.method;
     if (!tracker.accepts.all && !tracker.accepts(method, pathOf(request.url))) return done();
     const startedAt = performance.now();
-    watchNodeResponse(request.raw, reply.raw, (end) => {
+    watchNodeResponse(request.raw, reply.raw, (responseBytes, finished) => {
       tracker.record(request, {
         endpoint: request.routeOptions.url ?? UNMATCHED_ENDPOINT,
         method,
         statusCode: reply.raw.statusCode,
         startedAt,
         requestBytes: nodeRequestBytes(request.raw),
-        responseBytes: end.responseBytes,
-        aborted: !end.finished,
+        responseBytes,
+        aborted: !finished,
       });
     });
     done();
