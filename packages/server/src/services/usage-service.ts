@@ -52,6 +52,7 @@ export async function queryUsage(store: Store, mode: Mode, meter: Meter, q: Usag
   const { windows, runs } = plan(q);
   const rq = { mode, meterId: meter.id, ranges: runs, customerIds: q.customerIds, groupKey: q.groupBy };
   const type = meter.aggregation.type;
+  // Folded: from here on only has() and value() are called, whatever the columns were.
   const series: Array<Series<never>> = type === 'unique_count'
     ? foldSeries(await store.rollups.uniqueSeries(rq), windows, () => new UniqueWindowFold(windows.length))
     : foldSeries(await store.rollups.cellSeries(rq), windows, () => new CellWindowFold(type, windows.length));
