@@ -1,7 +1,7 @@
-import type { ValidEvent } from '@tally/core';
 import type { RollupRules } from '../rollup-rules.js';
 import type { SqliteAnalytics } from './analytics.js';
 import type { SqliteDatabase } from './driver.js';
+import type { EventBatch } from './event-batch.js';
 import { groupCommit } from './group-commit.js';
 import { multiRowInsert } from './multi-row.js';
 import type { RollupApplier } from './rollup-apply.js';
@@ -14,7 +14,7 @@ import { rollupFolder } from './rollup-fold.js';
  */
 export interface EventWriter {
   /** Durably inserts the events new in this mode; resolves with their indexes. */
-  insert(mode: number, events: ValidEvent[], at: number): Promise<number[]>;
+  insert(mode: number, batch: EventBatch, at: number): Promise<number[]>;
   /** Folds every committed event into rollups. */
   catchUp(): Promise<void>;
   useRules(rules: RollupRules): void;
@@ -29,20 +29,19 @@ export function localWriter(db: SqliteDatabase, apply: RollupApplier, analytics:
   const insertRows = multiRowInsert(db, 'INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at)', 7, 'ON CONFLICT DO NOTHING');
   const newRows = db.prepare('SELECT seq, event_id FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
   // Each request is all or nothing, and concurrent requests share one fsync.
-  const insertAll = groupCommit(db, ({ mode, events, at }: { mode: number; events: ValidEvent[]; at: number }) => {
+  const insertAll = groupCommit(db, ({ mode, batch: b, at }: { mode: number; batch: EventBatch; at: number }) => {
     const indexes: number[] = [];
     const seqs: number[] = [];
     const fill = (p: unknown[], k: number, i: number) => {
-      const e = events[i]!;
       p[k] = mode;
-      p[k + 1] = e.eventId;
-      p[k + 2] = e.customerId;
-      p[k + 3] = e.eventName;
-      p[k + 4] = e.timestamp;
-      p[k + 5] = e.metadata === null ? null : JSON.stringify(e.metadata);
+      p[k + 1] = b.ids[i];
+      p[k + 2] = b.customers[i];
+      p[k + 3] = b.names[i];
+      p[k + 4] = b.ts[i];
+      p[k + 5] = b.metadata[i];
       p[k + 6] = at;
     };
-    insertRows(events.length, fill, (r, lo, rows) => {
+    insertRows(b.ids.length, fill, (r, lo, rows) => {
       if (r.changes === 0) return;
       // New rows take the next seqs in VALUES order (this connection is the
       // only writer inside the transaction), so they end at lastInsertRowid.
@@ -53,7 +52,7 @@ export function localWriter(db: SqliteDatabase, apply: RollupApplier, analytics:
       }
       // Some were stored before: read back which rows are new.
       const indexOf = new Map<string, number>();
-      for (let j = 0; j < rows; j++) indexOf.set(events[lo + j]!.eventId, lo + j);
+      for (let j = 0; j < rows; j++) indexOf.set(b.ids[lo + j]!, lo + j);
       for (const row of newRows.all(last - r.changes, last) as Array<{ seq: number; event_id: string }>) {
         indexes.push(indexOf.get(row.event_id)!);
         seqs.push(row.seq);
@@ -62,9 +61,9 @@ export function localWriter(db: SqliteDatabase, apply: RollupApplier, analytics:
     return { indexes, seqs };
   });
   return {
-    async insert(mode, events, at) {
-      const { indexes, seqs } = await insertAll({ mode, events, at });
-      if (indexes.length > 0) folder.committed(mode, indexes.map((i) => events[i]!), seqs);
+    async insert(mode, batch, at) {
+      const { indexes, seqs } = await insertAll({ mode, batch, at });
+      if (indexes.length > 0) folder.committed(mode, batch, indexes, seqs);
       return indexes;
     },
     async catchUp() {

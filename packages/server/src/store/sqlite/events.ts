@@ -3,6 +3,7 @@ import { modeCode } from '../mode-code.js';
 import type { EventStore, InsertResult } from '../store.js';
 import type { EventQuery, Mode, StoredEvent } from '../types.js';
 import type { SqliteDatabase } from './driver.js';
+import { toEventBatch } from './event-batch.js';
 import type { EventWriter } from './event-writer.js';
 import { guard } from './guard.js';
 
@@ -36,7 +37,7 @@ export function sqliteEvents(db: SqliteDatabase, writer: EventWriter): EventStor
   return {
     // A rollup plan is not needed here: SQLite folds rollups from the log (rollup-fold.ts).
     async insert(mode: Mode, events: ValidEvent[], ingestedAt: number): Promise<InsertResult> {
-      const indexes = await writer.insert(modeCode(mode), events, ingestedAt);
+      const indexes = await writer.insert(modeCode(mode), toEventBatch(events), ingestedAt);
       return { inserted: indexes.map((i) => events[i]!) };
     },
     async get(mode, eventId) {

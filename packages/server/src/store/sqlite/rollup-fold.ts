@@ -1,8 +1,8 @@
-import type { ValidEvent } from '@tally/core';
 import type { Meter, MeterDeltas } from '../meter-types.js';
 import type { RollupRules } from '../rollup-rules.js';
 import type { SqliteAnalytics } from './analytics.js';
 import type { SqliteDatabase } from './driver.js';
+import { eventOf, type EventBatch, type SeqEvent } from './event-batch.js';
 import { eventCustomerIndex } from './event-customers.js';
 import { guard } from './guard.js';
 import { toMeter, type MeterRow } from './meters.js';
@@ -11,7 +11,6 @@ import type { RollupApplier } from './rollup-apply.js';
 interface EventRow {
   seq: number; mode: number; event_id: string; customer_id: string; event_name: string; ts: number; metadata: string | null;
 }
-type SeqEvent = ValidEvent & { seq: number };
 
 export interface FoldOptions {
   /** Events folded per transaction. */
@@ -59,9 +58,10 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
     analytics.apply(mode, r.apiCalls(events));
   };
 
-  // Events this process committed, in log order, kept so a fold need not read
-  // them back; used only while they are exactly the log after the cursor.
-  let recent: Array<{ mode: number; event: SeqEvent }> = [];
+  // Batches this process committed, in log order, kept so a fold need not
+  // read them back; used only while they are exactly the log after the cursor.
+  let recent: Array<{ mode: number; batch: EventBatch; indexes: number[]; seqs: number[] }> = [];
+  let recentCount = 0;
 
   const fromLog = (from: number): Array<{ mode: number; event: SeqEvent }> =>
     (after.all(from, chunk) as EventRow[]).map((row) => ({
@@ -72,13 +72,27 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
       },
     }));
 
+  /** Whole batches from memory, up to about `chunk` events. */
   const fromMemory = (from: number): Array<{ mode: number; event: SeqEvent }> | undefined => {
-    const first = recent[0]?.event.seq;
-    const last = recent[recent.length - 1]?.event.seq;
+    if (recent.length === 0) return undefined;
+    const first = recent[0]!.seqs[0]!;
+    const last = recent[recent.length - 1]!.seqs.at(-1)!;
     // Another process (the CLI, say) may have written to the log: then read it.
-    if (first !== from + 1 || last! - first + 1 !== recent.length) return undefined;
+    if (first !== from + 1 || last - first + 1 !== recentCount) return undefined;
     if ((lastSeq.get() as { seq: number }).seq !== last) return undefined;
-    return recent.length <= chunk ? recent : recent.slice(0, chunk);
+    const items: Array<{ mode: number; event: SeqEvent }> = [];
+    for (const { mode, batch, indexes, seqs } of recent) {
+      if (items.length >= chunk) break;
+      for (let j = 0; j < indexes.length; j++) items.push({ mode, event: eventOf(batch, indexes[j]!, seqs[j]!) });
+    }
+    return items;
+  };
+
+  /** Drops what the fold up to `to` has consumed. */
+  const forget = (to: number) => {
+    while (recent.length > 0 && recent[0]!.seqs.at(-1)! <= to) recentCount -= recent.shift()!.seqs.length;
+    // A batch the log fold cut through: later folds read it from the log.
+    if (recent.length > 0 && recent[0]!.seqs[0]! <= to) (recent = []), (recentCount = 0);
   };
 
   const foldChunk = db.transaction((r: RollupRules): number => {
@@ -95,7 +109,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
     indexCustomers(items);
     const to = items[items.length - 1]!.event.seq;
     moveCursor.run(to);
-    recent = recent.length > 0 && recent[recent.length - 1]!.event.seq > to ? recent.filter((x) => x.event.seq > to) : [];
+    forget(to);
     return items.length;
   });
 
@@ -104,7 +118,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
     if (!rules || !db.open) return;
     try {
       // One chunk per turn of the event loop: a backlog never blocks requests for long.
-      if (guard(() => foldChunk(rules!)) === chunk) timer = setTimeout(run, 0);
+      if (guard(() => foldChunk(rules!)) >= chunk) timer = setTimeout(run, 0);
     } catch {
       timer = setTimeout(run, 500); // the database is busy or failing: the log keeps every event, try later
     }
@@ -116,11 +130,12 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
       rules = r;
       this.schedule();
     },
-    /** Takes newly committed events (in log order) and folds soon. */
-    committed: (mode: number, events: ValidEvent[], seqs: number[]) => {
+    /** Takes a newly committed batch (in log order): its rows `indexes` got `seqs`. Folds soon. */
+    committed: (mode: number, batch: EventBatch, indexes: number[], seqs: number[]) => {
       if (!rules) return;
-      if (recent.length + events.length > 4 * chunk) recent = []; // a long backlog is read from the log instead
-      else for (let i = 0; i < events.length; i++) recent.push({ mode, event: { ...events[i]!, seq: seqs[i]! } });
+      // A long backlog is read from the log instead.
+      if (recentCount + seqs.length > 4 * chunk) (recent = []), (recentCount = 0);
+      else (recent.push({ mode, batch, indexes, seqs }), (recentCount += seqs.length));
       if (!timer) (timer = setTimeout(run, delayMs)).unref();
     },
     /** Folds soon. */
@@ -130,7 +145,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
     /** Folds everything committed so far, now (before any rollup read). */
     catchUp() {
       if (!rules) return;
-      while (guard(() => foldChunk(rules!)) === chunk);
+      while (guard(() => foldChunk(rules!)) >= chunk);
     },
     /** Events committed but not yet folded: the rollup lag. */
     pending(): number {

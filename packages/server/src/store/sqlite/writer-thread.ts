@@ -50,7 +50,7 @@ export function threadWriter(path: string): EventWriter {
     });
   };
   return {
-    insert: (mode, events, at) => call<number[]>({ op: 'insert', mode, events, at }),
+    insert: (mode, batch, at) => call<number[]>({ op: 'insert', mode, batch, at }),
     catchUp: () => call<void>({ op: 'catchUp' }),
     useRules: () => void call<void>({ op: 'rules' }).catch(() => {}),
     pending: () => call<number>({ op: 'pending' }),

@@ -3,13 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 // across threads as functions, so it takes the services' rules here.
 import { ROLLUP_RULES } from '../../services/rollup-rules.js';
 import { sqliteAnalytics } from './analytics.js';
+import type { EventBatch } from './event-batch.js';
 import { localWriter } from './event-writer.js';
 import { openDb } from './open-db.js';
 import { rollupApplier } from './rollup-apply.js';
 import { RollupKeys } from './rollup-keys.js';
 
 export type WriterRequest =
-  | { id: number; op: 'insert'; mode: number; events: Parameters<ReturnType<typeof localWriter>['insert']>[1]; at: number }
+  | { id: number; op: 'insert'; mode: number; batch: EventBatch; at: number }
   | { id: number; op: 'catchUp' | 'rules' | 'pending' | 'close' };
 
 const db = openDb((workerData as { path: string }).path);
@@ -19,7 +20,7 @@ const port = parentPort!;
 async function handle(req: WriterRequest): Promise<unknown> {
   switch (req.op) {
     case 'insert':
-      return writer.insert(req.mode, req.events, req.at);
+      return writer.insert(req.mode, req.batch, req.at);
     case 'catchUp':
       return writer.catchUp();
     case 'rules':
