@@ -8,7 +8,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startServerProcess } from '../packages/server/src/testing/start-server-process.ts';
-import { median, postAll } from './lib/http-load.ts';
+import { median, postAll, waitFolded } from './lib/http-load.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' }, spread: { type: 'boolean' } } });
 // --spread: each meter on its own event name, events spread over the five names
@@ -47,8 +47,8 @@ async function usageNow(server: { url: string; apiKey: string }): Promise<void> 
   if (res.status !== 200) throw new Error(`usage: ${res.status} ${await res.text()}`);
 }
 
-const plain = await startServerProcess();
-const metered = await startServerProcess();
+const plain = await startServerProcess({ built: true });
+const metered = await startServerProcess({ built: true });
 try {
   for (const [i, aggregation] of METERS.entries()) {
     const res = await fetch(`${metered.url}/meters`, {
@@ -64,9 +64,11 @@ try {
     for (const [name, server] of [['none', plain], ['five', metered]] as const) {
       const t0 = performance.now();
       await postAll(`${server.url}/events/ingest`, server.apiKey, bodies(`${name}${r}`), CONCURRENCY);
-      // Rollups are folded after commit: the clock stops only once a usage read
-      // has folded every event, so the metered figure includes all rollup work.
+      // Rollups are folded after commit: the clock stops only once every event
+      // is folded (a usage read for the metered server), so both figures
+      // include all the work done after the last 200.
       if (name === 'five') await usageNow(server);
+      else await waitFolded(server.url, server.apiKey);
       const ms = performance.now() - t0;
       rates[name].push((EVENTS / ms) * 1000);
       console.log(`round ${r} ${name === 'none' ? 'no meters' : '5 meters '}: ${Math.round((EVENTS / ms) * 1000)} events/s`);

@@ -101,7 +101,7 @@ try {
   for (const v of VARIANTS) {
     const schema = await createTestSchema(BASE, { durable: true });
     schemas.push(schema);
-    const s = await startServerProcess({ dbPath: schema.url, env: { TALLY_POOL_SIZE: String(POOL) } });
+    const s = await startServerProcess({ dbPath: schema.url, env: { TALLY_POOL_SIZE: String(POOL) }, built: true });
     servers.set(v, s);
     if (v === 'meters') await addMeters(s);
     // Warm-up: JIT, prepared statements, page cache; not measured.

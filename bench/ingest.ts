@@ -13,7 +13,7 @@ import { SQLITE_MIGRATIONS } from '../packages/server/src/store/sqlite/migration
 import { startServerProcess } from '../packages/server/src/testing/start-server-process.ts';
 import { tempDbPath } from '../packages/server/src/testing/temp-db.ts';
 import { bodiesOf, makeEvents } from './lib/events.ts';
-import { median, postAll } from './lib/http-load.ts';
+import { median, postAll, waitFolded } from './lib/http-load.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' } } });
 const EVENTS = Number(values.events ?? 200_000);
@@ -40,13 +40,7 @@ function rawCeiling(round: number): number {
   return (EVENTS / ms) * 1000;
 }
 
-/** An analytics read folds every committed event before it answers. */
-async function folded(url: string, key: string): Promise<void> {
-  const res = await fetch(`${url}/analytics/api-calls`, { headers: { authorization: `Bearer ${key}` } });
-  if (!res.ok) throw new Error(`analytics read: ${res.status}`);
-}
-
-const server = await startServerProcess();
+const server = await startServerProcess({ built: true });
 const http: number[] = [];
 const ceiling: number[] = [];
 try {
@@ -56,7 +50,7 @@ try {
     const bodies = bodiesOf(makeEvents(`r${r}`, EVENTS), 1000);
     const t0 = performance.now();
     await postAll(`${server.url}/events/ingest`, server.apiKey, bodies, CONCURRENCY);
-    await folded(server.url, server.apiKey);
+    await waitFolded(server.url, server.apiKey);
     http.push((EVENTS / (performance.now() - t0)) * 1000);
     ceiling.push(rawCeiling(r));
     console.error(`round ${r + 1}: http ${Math.round(http.at(-1)!)} ev/s, raw ${Math.round(ceiling.at(-1)!)} ev/s`);

@@ -31,3 +31,9 @@ export const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+
+/** Returns once the server has folded every committed event (an analytics read folds first). */
+export async function waitFolded(url: string, key: string): Promise<void> {
+  const res = await fetch(`${url}/analytics/api-calls`, { headers: { authorization: `Bearer ${key}` } });
+  if (!res.ok) throw new Error(`analytics read: ${res.status} ${await res.text()}`);
+}

@@ -9,6 +9,8 @@ import { tempDbPath } from './temp-db.js';
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const RUN = fileURLToPath(new URL(`../cli/run.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url));
 const NODE_ARGS = FROM_SOURCE ? ['--conditions=tally-source', '--import', 'tsx'] : [];
+// The build, as `npm start` runs it (benchmarks: tsx's per-function helpers cost time at run time).
+const BUILT = fileURLToPath(new URL(`../../dist/cli/run.js`, import.meta.url));
 
 export interface ServerProcess {
   url: string;
@@ -47,7 +49,7 @@ async function waitReady(url: string, child: ChildProcess, deadline = Date.now()
 }
 
 /** Runs a real server as a child process (from source), so a test can SIGKILL it. */
-export async function startServerProcess(opts: { dbPath?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServerProcess(opts: { dbPath?: string; env?: Record<string, string>; built?: boolean } = {}): Promise<ServerProcess> {
   const temp = opts.dbPath ? undefined : tempDbPath();
   const dbPath = opts.dbPath ?? temp!.path;
   const store = await openStore({ url: dbPath });
@@ -57,7 +59,7 @@ export async function startServerProcess(opts: { dbPath?: string; env?: Record<s
   const url = `http://127.0.0.1:${port}`;
   const launch = () => spawn(
     process.execPath,
-    [...NODE_ARGS, RUN, 'serve', '--port', String(port), '--db', dbPath, '--log-level', 'warn'],
+    [...(opts.built ? [BUILT] : [...NODE_ARGS, RUN]), 'serve', '--port', String(port), '--db', dbPath, '--log-level', 'warn'],
     { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   const proc: ServerProcess = {
