@@ -1,10 +1,13 @@
-import type { EventIssue } from '@tally/core';
+import { EVENT_LIMITS, type EventIssue } from '@tally/core';
 import { TallyError, ValidationError } from '../client/errors.js';
 import type { Ingestion } from '../client/ingestion.js';
 import { holdOpen } from '../client/keep-alive.js';
-import { buildWireEvent, describeIssues, toWireEvent } from '../client/prepare-event.js';
+import { randomEventId } from '../client/event-id.js';
+import { buildWireEvent, describeIssues, isoAt, toWireEvent } from '../client/prepare-event.js';
 import type { WireEvent } from '../client/wire-event.js';
 import type { Spool } from '../spool/spool.js';
+import type { TrackEvent } from '../types.js';
+import { ADD_CHECKED, type CheckedAdder } from './checked-add.js';
 import { deadLetters, type DeadLetter } from './dead-letter.js';
 import { BatchEngine } from './engine.js';
 import { QueueFullError, type Batch, type CleanupResult } from './batch-types.js';
@@ -91,7 +94,15 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
     return o.spoolDir ? ready.then(() => spool?.append([wire])) : undefined;
   };
 
-  const batch: Batch = {
+  const full = () => closing !== undefined || engine.held >= o.maxQueueSize;
+  const drop = (event: TrackEvent): false => {
+    counts.dropped++;
+    hooks.emit('onDrop', event, closing ? 'closed' : 'queue-full');
+    return false;
+  };
+  const fits = (id: string | undefined, max: number) => typeof id === 'string' && id.length > 0 && id.length <= max;
+
+  const batch: Batch & CheckedAdder = {
     ready,
     add(event) {
       const issues: EventIssue[] = [];
@@ -101,12 +112,17 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
         deadLetter(deadLetters([buildWireEvent(event, ctx())], new ValidationError(describeIssues(issues), issues), new Map([[0, issues]])));
         return false;
       }
-      if (closing || engine.held >= o.maxQueueSize) {
-        counts.dropped++;
-        hooks.emit('onDrop', event, closing ? 'closed' : 'queue-full');
-        return false;
-      }
+      if (full()) return drop(event);
       admit(wire, now)?.catch(noteError);
+      return true;
+    },
+    [ADD_CHECKED](customerId, eventName, metadata) {
+      const name = eventName ?? context.eventName;
+      if (!fits(customerId, EVENT_LIMITS.idMaxLength) || !fits(name, EVENT_LIMITS.nameMaxLength)) return batch.add({ customerId, eventName, metadata });
+      if (full()) return drop({ customerId, eventName, metadata });
+      const now = Date.now();
+      // The same fields, in the same order, as add() builds: one hidden class for every queued event.
+      admit({ event_id: randomEventId(), customer_id: customerId, event_name: name!, timestamp: isoAt(now), metadata }, now)?.catch(noteError);
       return true;
     },
     async track(event) {
@@ -116,9 +132,8 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
       while (!closing && o.onFull === 'wait' && engine.held >= o.maxQueueSize) {
         await new Promise<void>((wake) => roomWaiters.push(wake));
       }
-      if (closing || engine.held >= o.maxQueueSize) {
-        counts.dropped++;
-        hooks.emit('onDrop', event, closing ? 'closed' : 'queue-full');
+      if (full()) {
+        drop(event);
         throw new QueueFullError(closing ? 'The batch is closed.' : `The queue holds ${o.maxQueueSize} events already.`);
       }
       await admit(wire, Date.now());

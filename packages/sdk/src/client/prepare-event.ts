@@ -10,12 +10,13 @@ export interface PrepareContext {
   now: number;
 }
 
-// The clock as RFC 3339, with everything up to the seconds made once per
-// second: at one event per API call, toISOString() per event shows in profiles.
+// The clock as RFC 3339 (what toISOString gives), with everything up to the
+// seconds made once per second: at one event per API call, toISOString() per
+// event shows in profiles.
 const MILLIS = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
 let second = Number.NaN;
 let upToSeconds = '';
-function isoAt(clock: number): string {
+export function isoAt(clock: number): string {
   const ms = Math.floor(clock);
   const s = Math.floor(ms / 1000);
   if (s !== second) {

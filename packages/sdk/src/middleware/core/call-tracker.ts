@@ -1,7 +1,8 @@
+import { ADD_CHECKED, takesChecked } from '../../batch/checked-add.js';
 import { report, reportFailure, warnOnError } from '../../blueprints/shared/report.js';
-import type { Metadata } from '../../blueprints/shared/types.js';
 import type { TrackEvent, UsageRecorder } from '../../types.js';
 import type { CallFacts } from './call-facts.js';
+import { callMetadata, callMetadataFits } from './call-metadata.js';
 import { resolveCustomerSync } from './customer.js';
 import { createRequestFilter, type RequestFilter } from './request-filter.js';
 import type { TrackingOptions } from './tracking-options.js';
@@ -30,25 +31,17 @@ export function createCallTracker<Req>(options: TrackingOptions<Req>): CallTrack
   const named = recorder as { eventName?: unknown; add?: unknown };
   const eventName = options.eventName ?? (typeof named.eventName === 'string' ? named.eventName : undefined);
   const queue = typeof named.add === 'function' ? (recorder as Queueing) : undefined;
+  // A batch takes events it need not check again, as long as the metadata is ours alone.
+  const checked = takesChecked(recorder) && !options.metadata ? recorder : undefined;
   const pending = new Set<Promise<void>>();
 
-  const build = (req: Req, facts: CallFacts, customerId: string, responseTimeMs: number): TrackEvent => {
-    const metadata: Metadata = {
-      endpoint: facts.endpoint,
-      method: facts.method,
-      status_code: facts.statusCode,
-      response_time_ms: responseTimeMs,
-    };
-    if (facts.requestBytes !== undefined) metadata.request_bytes = facts.requestBytes;
-    if (facts.responseBytes !== undefined) metadata.response_bytes = facts.responseBytes;
-    if (facts.aborted) metadata.aborted = true;
+  const hand = (req: Req, facts: CallFacts, customerId: string, responseTimeMs: number): void => {
+    const metadata = callMetadata(facts, responseTimeMs);
+    // A batch refuses (full, invalid) through its own hooks: onDrop, onDeadLetter.
+    if (checked && callMetadataFits(facts, responseTimeMs)) return void checked[ADD_CHECKED](customerId, eventName, metadata);
     if (options.metadata) Object.assign(metadata, options.metadata(req, { ...facts, responseTimeMs }));
     // No eventId: the recorder fixes a random one before the first send.
-    return { customerId, eventName, metadata };
-  };
-
-  const hand = (event: TrackEvent): void => {
-    // A batch refuses (full, invalid) through its own hooks: onDrop, onDeadLetter.
+    const event: TrackEvent = { customerId, eventName, metadata };
     if (queue) return void queue.add(event);
     track(report(recorder, event, onError));
   };
@@ -63,9 +56,9 @@ export function createCallTracker<Req>(options: TrackingOptions<Req>): CallTrack
       const responseTimeMs = roundMs(performance.now() - facts.startedAt);
       try {
         const customer = resolveCustomerSync(options, req);
-        if (typeof customer === 'string') return hand(build(req, facts, customer, responseTimeMs));
+        if (typeof customer === 'string') return hand(req, facts, customer, responseTimeMs);
         if (customer === undefined) return;
-        track(customer.then((id) => (id === undefined ? undefined : hand(build(req, facts, id, responseTimeMs)))).catch((e: unknown) => reportFailure(onError, e)));
+        track(customer.then((id) => (id === undefined ? undefined : hand(req, facts, id, responseTimeMs))).catch((e: unknown) => reportFailure(onError, e)));
       } catch (error) {
         reportFailure(onError, error);
       }

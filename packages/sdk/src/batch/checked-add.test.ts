@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { startFakeServer } from '../../test/fake-server.js';
+import { Ingestion } from '../client/ingestion.js';
+import { createCallTracker } from '../middleware/core/call-tracker.js';
+import { ADD_CHECKED, takesChecked } from './checked-add.js';
+import { createBatch } from './create-batch.js';
+import type { DeadLetter } from './dead-letter.js';
+
+async function setup(eventName: string | undefined) {
+  const srv = await startFakeServer();
+  const dead: DeadLetter[] = [];
+  const batch = createBatch(new Ingestion({ apiKey: srv.apiKey, baseURL: srv.url, eventName }), { flushInterval: 60_000, onDeadLetter: (l) => dead.push(...l) });
+  return { srv, batch, dead, done: async () => (await batch.cleanup(), await srv.close()) };
+}
+
+describe('the checked door of a batch', () => {
+  it('queues the same wire event add() would, which the server stores', async () => {
+    const { srv, batch, done } = await setup('api_call');
+    expect(takesChecked(batch)).toBe(true);
+    expect(batch[ADD_CHECKED]('cus_1', undefined, { endpoint: '/a/:id', status_code: 200 })).toBe(true);
+    expect(batch.add({ customerId: 'cus_1', metadata: { endpoint: '/a/:id', status_code: 200 } })).toBe(true);
+    await batch.flush();
+    const [fast, slow] = [...srv.stored.values()];
+    expect(Object.keys(fast!)).toEqual(Object.keys(slow!));
+    expect({ ...fast, event_id: 0, timestamp: 0 }).toEqual({ ...slow, event_id: 0, timestamp: 0 });
+    expect(fast!.event_id).not.toBe(slow!.event_id);
+    await done();
+  });
+
+  it('still checks the customer ID and the event name, refusing through add() with the reasons', async () => {
+    const { batch, dead, done } = await setup(undefined);
+    expect(batch[ADD_CHECKED]('cus_1', undefined, { n: 1 })).toBe(false);
+    expect(batch[ADD_CHECKED]('c'.repeat(256), 'api_call', { n: 1 })).toBe(false);
+    expect(batch[ADD_CHECKED]('', 'api_call', { n: 1 })).toBe(false);
+    expect(dead.map((l) => l.issues[0]?.field)).toEqual(['event_name', 'customer_id', 'customer_id']);
+    expect(batch.stats()).toMatchObject({ queued: 0, failed: 3 });
+    await done();
+  });
+
+  it('is taken by the API-call tracker only for its own, fitting metadata; the rest goes through add()', async () => {
+    const { srv, batch, dead, done } = await setup('api_call');
+    const calls: unknown[] = [];
+    const door = batch[ADD_CHECKED].bind(batch);
+    batch[ADD_CHECKED] = (...args) => (calls.push(args), door(...args));
+    const facts = { endpoint: '/x', method: 'GET', statusCode: 200, startedAt: performance.now(), requestBytes: 0, responseBytes: 2 };
+    createCallTracker({ recorder: batch, customerId: () => 'cus_1' }).record({}, facts);
+    createCallTracker({ recorder: batch, customerId: () => 'cus_1', metadata: () => ({ bad: 'v'.repeat(501) }) }).record({}, facts);
+    // Facts no rule allows (an app left a status that is not a number): checked whole, not waved through.
+    createCallTracker({ recorder: batch, customerId: () => 'cus_1' }).record({}, { ...facts, statusCode: Number.NaN });
+    expect(calls).toHaveLength(1);
+    expect(dead.map((l) => l.issues[0]?.field)).toEqual(['metadata.bad', 'metadata.status_code']);
+    await batch.flush();
+    expect(srv.stored.size).toBe(1);
+    await done();
+  });
+});

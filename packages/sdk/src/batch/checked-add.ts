@@ -1,0 +1,25 @@
+import type { Metadata } from '../blueprints/shared/types.js';
+
+/**
+ * The batch's door for events whose metadata the caller built and so holds to
+ * the server's rules by construction (the API-call middleware): the batch then
+ * checks only the customer ID and the event name, and builds the wire event
+ * directly, with no intermediate object and no second pass over the metadata.
+ * Internal and undocumented: apps' events go through add() and every rule.
+ * A registered symbol, so that the middleware finds it on a batch from another
+ * copy of the SDK (its ESM and CommonJS builds loaded side by side).
+ */
+export const ADD_CHECKED = Symbol.for('tally.batch.addChecked.v1');
+
+export interface CheckedAdder {
+  /**
+   * Queues an event like add(). `metadata` must satisfy the event rules
+   * already; the customer ID and event name are checked here, and an event
+   * that fails them goes through add() to be refused with its reasons.
+   */
+  [ADD_CHECKED](customerId: string, eventName: string | undefined, metadata: Metadata): boolean;
+}
+
+export function takesChecked(recorder: unknown): recorder is CheckedAdder {
+  return typeof (recorder as Partial<CheckedAdder>)[ADD_CHECKED] === 'function';
+}
