@@ -5,7 +5,11 @@
  * load generator (autocannon) runs here; the app and the sink each run in a
  * child process. Rounds alternate the order; figures are medians. The app
  * runs the SDK as built (packages/sdk/dist), which this script builds first.
- *   npm run bench:gateway [-- --rounds 5 --seconds 8 --connections 50]
+ *   npm run bench:gateway [-- --rounds 5 --seconds 8 --connections 50 --noop --max-size 1000]
+ * --noop adds two reference variants: an empty middleware (what Express
+ * charges for any middleware) and the tracking middleware with a recorder that
+ * drops events (its own cost, without the batch's). --max-size sets the
+ * batch's maxSize (default: createBatch's default).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -20,13 +24,15 @@ type Autocannon = (o: { url: string; connections: number; duration: number; head
 }>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const { values } = parseArgs({ options: { rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, noop: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, noop: { type: 'boolean' }, 'max-size': { type: 'string' } },
+});
 const ROUNDS = Number(values.rounds ?? 5);
 const SECONDS = Number(values.seconds ?? 8);
 const CONNECTIONS = Number(values.connections ?? 50);
-type Variant = 'plain' | 'tracked' | 'limited' | 'noop';
-// --noop adds the middleware with a recorder that drops events (its own cost, without the batch's).
-const VARIANTS: Variant[] = values.noop ? ['plain', 'tracked', 'limited', 'noop'] : ['plain', 'tracked', 'limited'];
+const MAX_SIZE = values['max-size'];
+type Variant = 'plain' | 'tracked' | 'limited' | 'empty' | 'noop';
+const VARIANTS: Variant[] = values.noop ? ['plain', 'tracked', 'limited', 'empty', 'noop'] : ['plain', 'tracked', 'limited'];
 
 async function child(file: string, args: string[] = []): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
   const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
@@ -46,7 +52,7 @@ interface Figures {
 }
 
 async function measure(variant: Variant, sinkUrl: string): Promise<Figures> {
-  const app = await child('./gateway/app.mjs', [variant, sinkUrl]);
+  const app = await child('./gateway/app.mjs', [variant, sinkUrl, ...(MAX_SIZE ? [MAX_SIZE] : [])]);
   const run = (duration: number) => autocannon({ url: `${app.url}/hello/world`, connections: CONNECTIONS, duration, headers: { 'x-customer': 'cus_bench' } });
   const cpu = async () => ((await (await fetch(`${app.url}/__cpu`)).json()) as { us: number }).us;
   await run(2); // warm-up: JIT, connection set-up
@@ -62,8 +68,10 @@ async function measure(variant: Variant, sinkUrl: string): Promise<Figures> {
 console.log('building @tally/sdk …');
 execFileSync('npm', ['run', 'build', '-w', '@tally/sdk'], { stdio: 'ignore' });
 const sink = await child('./gateway/sink.ts');
-const rps: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], noop: [] };
-const cpu: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], noop: [] };
+// Other work on the machine skews every figure: the 1-minute load average is kept per round.
+const loads = [os.loadavg()[0]!];
+const rps: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], empty: [], noop: [] };
+const cpu: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], empty: [], noop: [] };
 for (let round = 0; round < ROUNDS; round++) {
   const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
   for (const v of order) {
@@ -71,6 +79,7 @@ for (let round = 0; round < ROUNDS; round++) {
     rps[v].push(f.rps);
     cpu[v].push(f.cpuUs);
   }
+  loads.push(os.loadavg()[0]!);
   console.log(`round ${round + 1}: ${VARIANTS.map((v) => `${v} ${Math.round(rps[v].at(-1)!)} req/s ${cpu[v].at(-1)!.toFixed(1)} µs CPU/req`).join(', ')}`);
 }
 await sink.stop();
@@ -80,15 +89,18 @@ const c = Object.fromEntries(VARIANTS.map((v) => [v, median(cpu[v])])) as Record
 const pct = (x: number) => `${((x / m.plain) * 100).toFixed(1)}%`;
 // Requests/s a CPU-bound server could reach relative to plain: the inverse ratio of CPU per request.
 const cpuPct = (v: Variant) => `${((c.plain / c[v]) * 100).toFixed(1)}%`;
-console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections`);
+console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections; batch maxSize ${MAX_SIZE ?? 'default'}`);
 // Each round's own ratio: runs next to each other share the machine's mood, so these are steadier.
 const roundRatio = (v: Variant, xs: Record<Variant, number[]>, inverse = false) =>
   median(xs[v].map((x, i) => (inverse ? xs.plain[i]! / x : x / xs.plain[i]!))) * 100;
-console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`load average (1 min) at the start and after each round: ${loads.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`plain                     ${Math.round(m.plain)} req/s, ${c.plain.toFixed(1)} µs CPU/req (medians)`);
 console.log(`+ tracking                ${Math.round(m.tracked)} req/s  ${pct(m.tracked)} of plain (target ≥ 95%); by CPU/req ${cpuPct('tracked')}`);
 console.log(`+ tracking + rate limit   ${Math.round(m.limited)} req/s  ${pct(m.limited)} of plain (target ≥ 90%); by CPU/req ${cpuPct('limited')}`);
 for (const v of VARIANTS.filter((x) => x !== 'plain')) {
   console.log(`  ${v}: median of per-round ratios ${roundRatio(v, rps).toFixed(1)}% (req/s), ${roundRatio(v, cpu, true).toFixed(1)}% (CPU/req)`);
 }
-if (values.noop) console.log(`+ tracking, events dropped ${Math.round(m.noop)} req/s  ${pct(m.noop)} of plain; by CPU/req ${cpuPct('noop')}`);
+if (values.noop) {
+  console.log(`+ an empty middleware      ${Math.round(m.empty)} req/s  ${pct(m.empty)} of plain; by CPU/req ${cpuPct('empty')}`);
+  console.log(`+ tracking, events dropped ${Math.round(m.noop)} req/s  ${pct(m.noop)} of plain; by CPU/req ${cpuPct('noop')}`);
+}

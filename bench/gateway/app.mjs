@@ -1,19 +1,23 @@
 /**
  * The Express hello-world under test, in its own process, on the BUILT SDK
  * (packages/sdk/dist, what users install; the driver builds it first):
- *   node bench/gateway/app.mjs plain|noop|tracked|limited SINK_URL
+ *   node bench/gateway/app.mjs plain|empty|noop|tracked|limited SINK_URL [MAX_SIZE]
+ * MAX_SIZE is the batch's maxSize (default: createBatch's own default).
  * Prints its URL once listening; on SIGTERM prints the batch's stats.
  */
 import express from 'express';
 import { createBatch, Ingestion } from '@tally/sdk';
 import { rateLimit, trackApiCalls } from '@tally/sdk/express';
 
-const [variant = 'plain', sink = ''] = process.argv.slice(2);
+const [variant = 'plain', sink = '', maxSize] = process.argv.slice(2);
 const app = express();
 const customerId = (req) => req.get('x-customer');
-const batch = variant === 'plain' || variant === 'noop' ? undefined : createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }));
+const batched = variant === 'tracked' || variant === 'limited';
+const batch = batched ? createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }), maxSize ? { maxSize: Number(maxSize) } : {}) : undefined;
 
 if (batch) app.use(trackApiCalls({ recorder: batch, customerId }));
+// Any middleware at all: what Express charges for one more layer, which no middleware can avoid.
+if (variant === 'empty') app.use((_req, _res, next) => next());
 // The middleware alone, its events dropped: separates its cost from the batch's.
 if (variant === 'noop') app.use(trackApiCalls({ recorder: { track: async () => {}, add: () => true }, customerId }));
 // A limit never reached: the cost of counting, not of refusing.
