@@ -12,6 +12,9 @@ interface EventRow {
   seq: number; mode: number; event_id: string; customer_id: string; event_name: string; ts: number; metadata: string | null;
 }
 
+/** Committed events held in memory for the fold, at most; a longer backlog is read back from the log. */
+const MAX_HELD = 200_000;
+
 export interface FoldOptions {
   /** Events folded per transaction. */
   chunk?: number;
@@ -134,7 +137,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
     committed: (mode: number, batch: EventBatch, indexes: number[], seqs: number[]) => {
       if (!rules) return;
       // A long backlog is read from the log instead.
-      if (recentCount + seqs.length > 4 * chunk) (recent = []), (recentCount = 0);
+      if (recentCount + seqs.length > MAX_HELD) (recent = []), (recentCount = 0);
       else (recent.push({ mode, batch, indexes, seqs }), (recentCount += seqs.length));
       if (!timer) (timer = setTimeout(run, delayMs)).unref();
     },
