@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './driver.js';
 import { multiRowInsert } from './multi-row.js';
+import type { RollupKeys } from './rollup-keys.js';
 
 interface Indexed {
   mode: number;
@@ -12,24 +13,23 @@ interface Indexed {
  * customer by customer, so each index page is written once per fold rather
  * than once per commit.
  */
-export function eventCustomerIndex(db: SqliteDatabase) {
-  const insert = multiRowInsert(db, 'INSERT INTO event_customers (mode, customer_id, ts, seq)', 4, 'ON CONFLICT DO NOTHING');
+export function eventCustomerIndex(db: SqliteDatabase, keys: RollupKeys) {
+  const insert = multiRowInsert(db, 'INSERT INTO event_customers (ckey, ts, seq)', 3, 'ON CONFLICT DO NOTHING');
   return (items: readonly Indexed[]): void => {
-    const byCustomer = new Map<string, Indexed[]>();
+    const byCustomer = new Map<number, Indexed[]>();
     for (const it of items) {
-      const key = `${it.mode}:${it.event.customerId}`;
-      const list = byCustomer.get(key);
+      const ckey = keys.customer(it.mode, it.event.customerId);
+      const list = byCustomer.get(ckey);
       if (list) list.push(it);
-      else byCustomer.set(key, [it]);
+      else byCustomer.set(ckey, [it]);
     }
-    const ordered: Indexed[] = [];
-    for (const key of [...byCustomer.keys()].sort()) for (const it of byCustomer.get(key)!) ordered.push(it);
+    const ordered: Array<{ ckey: number; it: Indexed }> = [];
+    for (const ckey of [...byCustomer.keys()].sort((a, b) => a - b)) for (const it of byCustomer.get(ckey)!) ordered.push({ ckey, it });
     insert(ordered.length, (p, k, i) => {
-      const { mode, event } = ordered[i]!;
-      p[k] = mode;
-      p[k + 1] = event.customerId;
-      p[k + 2] = event.timestamp;
-      p[k + 3] = event.seq;
+      const { ckey, it } = ordered[i]!;
+      p[k] = ckey;
+      p[k + 1] = it.event.timestamp;
+      p[k + 2] = it.event.seq;
     });
   };
 }

@@ -77,7 +77,7 @@ function listAll(mode: number, q: EventQuery) {
 
 /**
  * One customer's events: the folded ones through event_customers (filled by
- * the fold, in (customer, ts, seq) order), merged with those still above the
+ * the fold, in (customer key, ts, seq) order), merged with those still above the
  * fold cursor, read from the log. One statement reads one snapshot, so no
  * event is in both parts or in neither.
  */
@@ -87,8 +87,8 @@ function listCustomer(mode: number, customerId: string, q: EventQuery) {
   const recent = conditions(q, '+e.ts');
   // The first part's order comes straight from event_customers' key.
   const sql = `SELECT e.event_id, e.customer_id, e.event_name, c.ts, e.metadata, e.ingested_at, c.seq
-      FROM event_customers c JOIN events e ON e.seq = c.seq
-      WHERE ${['c.mode = ?', 'c.customer_id = ?', ...folded.where].join(' AND ')}
+      FROM rollup_customers k JOIN event_customers c ON c.ckey = k.ckey JOIN events e ON e.seq = c.seq
+      WHERE ${['k.mode = ?', 'k.customer_id = ?', ...folded.where].join(' AND ')}
     UNION ALL
     SELECT ${E_COLUMNS}, e.seq FROM events e
       WHERE ${['e.seq > (SELECT seq FROM rollup_cursor WHERE id = 1)', '+e.mode = ?', 'e.customer_id = ?', ...recent.where].join(' AND ')}

@@ -183,17 +183,20 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   -- Events by customer, filled by the fold after commit instead of an index
   -- on events: customers arrive in random order, so such an index dirtied a
   -- page per event in every commit; the fold inserts a second's worth of
-  -- entries grouped by customer. Events not yet folded (seq above the
-  -- cursor) are read from the log.
+  -- entries grouped by customer. Customers are named by their rollup key
+  -- (smaller rows, cheaper comparisons). Events not yet folded (seq above
+  -- the cursor) are read from the log.
   CREATE TABLE event_customers (
-    mode INTEGER NOT NULL,
-    customer_id TEXT NOT NULL,
+    ckey INTEGER NOT NULL,
     ts INTEGER NOT NULL,
     seq INTEGER NOT NULL,
-    PRIMARY KEY (mode, customer_id, ts, seq)
+    PRIMARY KEY (ckey, ts, seq)
   ) WITHOUT ROWID;
-  INSERT INTO event_customers (mode, customer_id, ts, seq)
-    SELECT mode, customer_id, ts, seq FROM events WHERE seq <= (SELECT seq FROM rollup_cursor WHERE id = 1);
+  INSERT INTO rollup_customers (mode, customer_id)
+    SELECT DISTINCT mode, customer_id FROM events WHERE true ON CONFLICT DO NOTHING;
+  INSERT INTO event_customers (ckey, ts, seq)
+    SELECT k.ckey, e.ts, e.seq FROM events e JOIN rollup_customers k ON k.mode = e.mode AND k.customer_id = e.customer_id
+     WHERE e.seq <= (SELECT seq FROM rollup_cursor WHERE id = 1);
   DROP INDEX events_customer_ts;
   `,
 ];

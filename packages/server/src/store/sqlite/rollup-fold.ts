@@ -7,6 +7,7 @@ import { eventCustomerIndex } from './event-customers.js';
 import { guard } from './guard.js';
 import { toMeter, type MeterRow } from './meters.js';
 import type { RollupApplier } from './rollup-apply.js';
+import type { RollupKeys } from './rollup-keys.js';
 
 interface EventRow {
   seq: number; mode: number; event_id: string; customer_id: string; event_name: string; ts: number; metadata: string | null;
@@ -31,7 +32,7 @@ export interface FoldOptions {
  * folded exactly once, crash or not. Readers call catchUp() first, so a usage
  * answer always includes every committed event.
  */
-export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics: SqliteAnalytics, opts: FoldOptions = {}) {
+export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics: SqliteAnalytics, keys: RollupKeys, opts: FoldOptions = {}) {
   const chunk = opts.chunk ?? 50_000;
   // Long enough that a busy second's requests fold together (most of the
   // saving), short enough that the log stays small; readers never wait for it.
@@ -43,7 +44,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
   const after = db.prepare('SELECT seq, mode, event_id, customer_id, event_name, ts, metadata FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
   const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM events');
   const activeMeters = db.prepare('SELECT * FROM meters WHERE mode = ? AND archived = 0');
-  const indexCustomers = eventCustomerIndex(db);
+  const indexCustomers = eventCustomerIndex(db, keys);
 
   const foldMode = (r: RollupRules, mode: number, events: SeqEvent[]) => {
     const whole: Meter[] = [];
@@ -102,6 +103,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
     const from = (cursor.get() as { seq: number }).seq;
     const items = fromMemory(from) ?? fromLog(from);
     if (items.length === 0) return 0;
+    keys.begin(); // keys cached by a rolled-back fold may not exist
     const byMode = new Map<number, SeqEvent[]>();
     for (const { mode, event } of items) {
       let list = byMode.get(mode);

@@ -29,9 +29,10 @@ export interface SqliteOptions {
 /** Opens (creating if absent) and migrates a SQLite database. */
 export function openSqliteStore({ path, writerThread = false }: SqliteOptions): Store {
   const db = openDb(path);
-  const applier = rollupApplier(db, new RollupKeys(db));
+  const keys = new RollupKeys(db);
+  const applier = rollupApplier(db, keys);
   const analytics = sqliteAnalytics(db);
-  const writer: EventWriter = writerThread && path !== ':memory:' ? threadWriter(path) : localWriter(db, applier, analytics);
+  const writer: EventWriter = writerThread && path !== ':memory:' ? threadWriter(path) : localWriter(db, applier, analytics, keys);
   const catchUp = () => writer.catchUp();
   return {
     kind: 'sqlite',

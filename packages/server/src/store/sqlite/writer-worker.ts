@@ -14,7 +14,8 @@ export type WriterRequest =
   | { id: number; op: 'catchUp' | 'rules' | 'pending' | 'close' };
 
 const db = openDb((workerData as { path: string }).path);
-const writer = localWriter(db, rollupApplier(db, new RollupKeys(db)), sqliteAnalytics(db));
+const keys = new RollupKeys(db);
+const writer = localWriter(db, rollupApplier(db, keys), sqliteAnalytics(db), keys);
 const port = parentPort!;
 
 async function handle(req: WriterRequest): Promise<unknown> {
