@@ -4,7 +4,6 @@ import type { SqliteDatabase } from './driver.js';
 import type { EventBatch } from './event-batch.js';
 import { groupCommit } from './group-commit.js';
 import { multiRowInsert } from './multi-row.js';
-import type { RollupApplier } from './rollup-apply.js';
 import type { RollupKeys } from './rollup-keys.js';
 import { rollupFolder } from './rollup-fold.js';
 
@@ -25,8 +24,8 @@ export interface EventWriter {
 }
 
 /** The writer in this thread, over this connection. */
-export function localWriter(db: SqliteDatabase, apply: RollupApplier, analytics: SqliteAnalytics, keys: RollupKeys): EventWriter {
-  const folder = rollupFolder(db, apply, analytics, keys);
+export function localWriter(db: SqliteDatabase, analytics: SqliteAnalytics, keys: RollupKeys): EventWriter {
+  const folder = rollupFolder(db, analytics, keys);
   const insertRows = multiRowInsert(db, 'INSERT INTO events (mode, event_id, customer_id, event_name, ts, metadata, ingested_at)', 7, 'ON CONFLICT DO NOTHING');
   const newRows = db.prepare('SELECT seq, event_id FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
   // Each request is all or nothing, and concurrent requests share one fsync.

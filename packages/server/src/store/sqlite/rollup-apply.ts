@@ -4,6 +4,7 @@ import type { MeterDeltas } from '../meter-types.js';
 import type { SqliteDatabase, SqliteStatement } from './driver.js';
 import { GRAN_CODE } from './gran-code.js';
 import type { RollupKeys } from './rollup-keys.js';
+import type { StoredUniques } from './stored-uniques.js';
 
 const INSERT = `INSERT INTO rollups (mkey, gran, ckey, gkey, bucket, n, sum, mn, mx, last_ts, last_id, last_v)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`;
@@ -28,7 +29,7 @@ const MERGE: Record<AggregationType, string> = {
 
 
 /** Writes rollup deltas; the caller holds the write transaction. */
-export function rollupApplier(db: SqliteDatabase, keys: RollupKeys) {
+export function rollupApplier(db: SqliteDatabase, keys: RollupKeys, stored?: StoredUniques) {
   const upserts = new Map<AggregationType, SqliteStatement>();
   const upsert = (type: AggregationType) => {
     let s = upserts.get(type);
@@ -50,7 +51,11 @@ export function rollupApplier(db: SqliteDatabase, keys: RollupKeys) {
           c.cell.count, ...cellColumns(d.type, c.cell));
       }
       for (const u of d.uniques) {
-        addUnique.run(mkey, GRAN_CODE[u.gran], keys.customer(mode, u.customerId), keys.group(mkey, u.group), u.bucket, u.value);
+        const row = [mkey, GRAN_CODE[u.gran], keys.customer(mode, u.customerId), keys.group(mkey, u.group), u.bucket, u.value] as const;
+        const known = stored && row.join('\u0000');
+        if (known !== undefined && stored!.has(known)) continue;
+        addUnique.run(...row);
+        if (known !== undefined) stored!.add(known);
       }
     }
   };

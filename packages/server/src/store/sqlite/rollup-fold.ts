@@ -6,8 +6,10 @@ import { eventOf, type EventBatch, type SeqEvent } from './event-batch.js';
 import { eventCustomerIndex } from './event-customers.js';
 import { guard } from './guard.js';
 import { toMeter, type MeterRow } from './meters.js';
-import type { RollupApplier } from './rollup-apply.js';
+import { rollupApplier } from './rollup-apply.js';
 import type { RollupKeys } from './rollup-keys.js';
+import { readVersion } from './meter-version.js';
+import { StoredUniques } from './stored-uniques.js';
 
 interface EventRow {
   seq: number; mode: number; event_id: string; customer_id: string; event_name: string; ts: number; metadata: string | null;
@@ -32,7 +34,10 @@ export interface FoldOptions {
  * folded exactly once, crash or not. Readers call catchUp() first, so a usage
  * answer always includes every committed event.
  */
-export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics: SqliteAnalytics, keys: RollupKeys, opts: FoldOptions = {}) {
+export function rollupFolder(db: SqliteDatabase, analytics: SqliteAnalytics, keys: RollupKeys, opts: FoldOptions = {}) {
+  const stored = new StoredUniques();
+  const apply = rollupApplier(db, keys, stored);
+  const versions = new Map<number, number>();
   const chunk = opts.chunk ?? 50_000;
   // Long enough that a busy second's requests fold together (most of the
   // saving), short enough that the log stays small; readers never wait for it.
@@ -47,6 +52,9 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
   const indexCustomers = eventCustomerIndex(db, keys);
 
   const foldMode = (r: RollupRules, mode: number, events: SeqEvent[]) => {
+    // Unarchiving deletes a meter's rows: what this writer knew stored may be gone.
+    const version = readVersion(db, mode);
+    if (versions.get(mode) !== version) (stored.clear(), versions.set(mode, version));
     const whole: Meter[] = [];
     const deltas: MeterDeltas[] = [];
     for (const row of activeMeters.all(mode) as MeterRow[]) {
@@ -118,12 +126,24 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
     return items.length;
   });
 
+  /** One chunk; what it stored counts as stored only if it commits. */
+  const fold = (r: RollupRules): number => {
+    try {
+      const n = guard(() => foldChunk(r));
+      stored.commit();
+      return n;
+    } catch (err) {
+      stored.rollback();
+      throw err;
+    }
+  };
+
   const run = () => {
     timer = undefined;
     if (!rules || !db.open) return;
     try {
       // One chunk per turn of the event loop: a backlog never blocks requests for long.
-      if (guard(() => foldChunk(rules!)) >= chunk) timer = setTimeout(run, 0);
+      if (fold(rules) >= chunk) timer = setTimeout(run, 0);
     } catch {
       timer = setTimeout(run, 500); // the database is busy or failing: the log keeps every event, try later
     }
@@ -150,7 +170,7 @@ export function rollupFolder(db: SqliteDatabase, apply: RollupApplier, analytics
     /** Folds everything committed so far, now (before any rollup read). */
     catchUp() {
       if (!rules) return;
-      while (guard(() => foldChunk(rules!)) >= chunk);
+      while (fold(rules) >= chunk);
     },
     /** Events committed but not yet folded: the rollup lag. */
     pending(): number {

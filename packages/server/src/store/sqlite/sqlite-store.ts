@@ -32,7 +32,7 @@ export function openSqliteStore({ path, writerThread = false }: SqliteOptions): 
   const keys = new RollupKeys(db);
   const applier = rollupApplier(db, keys);
   const analytics = sqliteAnalytics(db);
-  const writer: EventWriter = writerThread && path !== ':memory:' ? threadWriter(path) : localWriter(db, applier, analytics, keys);
+  const writer: EventWriter = writerThread && path !== ':memory:' ? threadWriter(path) : localWriter(db, analytics, keys);
   const catchUp = () => writer.catchUp();
   return {
     kind: 'sqlite',

@@ -6,7 +6,6 @@ import { sqliteAnalytics } from './analytics.js';
 import type { EventBatch } from './event-batch.js';
 import { localWriter } from './event-writer.js';
 import { openDb } from './open-db.js';
-import { rollupApplier } from './rollup-apply.js';
 import { RollupKeys } from './rollup-keys.js';
 
 export type WriterRequest =
@@ -15,7 +14,7 @@ export type WriterRequest =
 
 const db = openDb((workerData as { path: string }).path);
 const keys = new RollupKeys(db);
-const writer = localWriter(db, rollupApplier(db, keys), sqliteAnalytics(db), keys);
+const writer = localWriter(db, sqliteAnalytics(db), keys);
 const port = parentPort!;
 
 async function handle(req: WriterRequest): Promise<unknown> {
