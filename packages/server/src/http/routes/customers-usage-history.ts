@@ -7,8 +7,8 @@ import { errorReplies, PageQuery, paging } from '../schemas/common.js';
 
 const Params = Type.Object({ id: Type.String() });
 const Query = Type.Object({
-  start_date: Type.Optional(Type.String()),
-  end_date: Type.Optional(Type.String()),
+  start_date: Type.Optional(Type.String({ description: 'RFC 3339, inclusive: periods that overlap [start_date, end_date]' })),
+  end_date: Type.Optional(Type.String({ description: 'RFC 3339, inclusive, as upstream (e.g. 2024-03-31T23:59:59Z); default: now' })),
   meter_id: Type.Optional(Type.String()),
   ...PageQuery,
 });
@@ -36,7 +36,9 @@ export const customersUsageHistory: Route = (app, { store }) => {
     if (start !== undefined && end !== undefined && end < start) {
       throw new InvalidInputError('end_date must not be before start_date', { field: 'end_date' });
     }
-    const all = await usageHistory(store, req.auth.mode, req.params.id, { start, end, meterId: q.meter_id, now: Date.now() });
+    // Upstream's end_date is inclusive; the service takes a half-open range.
+    const until = end === undefined ? undefined : end + 1;
+    const all = await usageHistory(store, req.auth.mode, req.params.id, { start, end: until, meterId: q.meter_id, now: Date.now() });
     const { limit, offset } = paging(q);
     return { items: all.slice(offset, offset + limit) };
   });

@@ -53,7 +53,8 @@ async function history(cus: string, q: string) {
   return r.body.items as Array<UpstreamPeriod & { subscription_id: string }>;
 }
 
-const twoPeriods = `start_date=${encodeURIComponent('2026-01-15T00:00:00Z')}&end_date=${encodeURIComponent('2026-03-15T00:00:00Z')}`;
+// end_date is inclusive, as upstream's: the last instant of the second period.
+const twoPeriods = `start_date=${encodeURIComponent('2026-01-15T00:00:00Z')}&end_date=${encodeURIComponent('2026-03-14T23:59:59.999Z')}`;
 
 describe('plans', () => {
   it('creates, gets and lists plans (newest first), one mode at a time', async () => {
@@ -201,6 +202,18 @@ describe('usage history', () => {
     expect((await api.post('/events/ingest', { events })).status).toBe(200);
     const items = await history(cus, twoPeriods);
     expect(items.map((x) => x.meters.map((m) => [m.consumed_units, m.total_price]))).toEqual([[['0', 0]], [['2', 2]]]);
+  });
+
+  it('takes end_date as inclusive: a period that starts at end_date is in the answer', async () => {
+    const p = await plan({ name: 'Inclusive', currency: 'USD', billing_interval: { unit: 'month', count: 1 }, components: [{ meter_id: calls, price_per_unit: '1' }] });
+    const cus = await customer();
+    await subscribe(cus, p.id, '2026-01-15T00:00:00Z');
+    const at = (end: string) => history(cus, `start_date=${encodeURIComponent('2026-01-15T00:00:00Z')}&end_date=${encodeURIComponent(end)}`);
+    expect((await at('2026-02-15T00:00:00Z')).map((x) => x.start_date)).toEqual(['2026-02-15T00:00:00.000Z', '2026-01-15T00:00:00.000Z']);
+    expect((await at('2026-02-14T23:59:59.999Z')).map((x) => x.start_date)).toEqual(['2026-01-15T00:00:00.000Z']);
+    // One instant: the period that holds it.
+    const one = await history(cus, `start_date=${encodeURIComponent('2026-03-01T00:00:00Z')}&end_date=${encodeURIComponent('2026-03-01T00:00:00Z')}`);
+    expect(one.map((x) => x.start_date)).toEqual(['2026-02-15T00:00:00.000Z']);
   });
 
   it('400 when end_date is before start_date', async () => {
