@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { GRANULARITY_MS } from '../../store/meter-types.js';
 import { apiCallDeltas, apiCallOf } from './api-call-deltas.js';
 
-/** The deltas computed the slow, obvious way: every event into every granularity. */
+/** The deltas computed the slow, obvious way: group every event under each granularity's key, then total each group. */
 function naive(events: ValidEvent[]) {
-  const out = new Map<string, Record<string, unknown>>();
+  const groups = new Map<string, Array<{ e: ValidEvent; call: NonNullable<ReturnType<typeof apiCallOf>> }>>();
   for (const e of events) {
     const call = apiCallOf(e);
     if (!call) continue;
@@ -14,21 +14,21 @@ function naive(events: ValidEvent[]) {
       const size = GRANULARITY_MS[gran];
       const bucket = e.timestamp - (((e.timestamp % size) + size) % size);
       const key = JSON.stringify([gran, bucket, e.eventName, call.endpoint, call.method, call.statusCode, e.customerId]);
-      const d = (out.get(key) ?? { gran, bucket, eventName: e.eventName, endpoint: call.endpoint, method: call.method,
-        statusCode: call.statusCode, customerId: e.customerId, count: 0, timed: 0, responseTimeSum: 0, requestBytes: 0,
-        responseBytes: 0, latency: {} }) as Record<string, number> & { latency: Record<string, number> };
-      out.set(key, d);
-      d.count++;
-      d.requestBytes += call.requestBytes;
-      d.responseBytes += call.responseBytes;
-      if (call.responseTimeMs !== undefined && call.responseTimeMs >= 0) {
-        d.timed++;
-        d.responseTimeSum += call.responseTimeMs;
-        addToHistogram(d.latency, call.responseTimeMs);
-      }
+      groups.set(key, [...(groups.get(key) ?? []), { e, call }]);
     }
   }
-  return out;
+  return new Map([...groups].map(([key, members]) => {
+    const [gran, bucket] = JSON.parse(key) as [string, number];
+    const { e, call } = members[0]!;
+    const timed = members.map((m) => m.call.responseTimeMs).filter((t): t is number => t !== undefined && t >= 0);
+    const total = (f: (m: (typeof members)[number]) => number) => members.reduce((s, m) => s + f(m), 0);
+    return [key, {
+      gran, bucket, eventName: e.eventName, endpoint: call.endpoint, method: call.method, statusCode: call.statusCode, customerId: e.customerId,
+      count: members.length, timed: timed.length, responseTimeSum: timed.reduce((s, t) => s + t, 0),
+      requestBytes: total((m) => m.call.requestBytes), responseBytes: total((m) => m.call.responseBytes),
+      latency: timed.reduce((h, t) => addToHistogram(h, t), {}),
+    }];
+  }));
 }
 
 const byKey = (ds: ReturnType<typeof apiCallDeltas>) =>
@@ -61,7 +61,7 @@ describe('apiCallDeltas', () => {
       for (const [k, d] of want) {
         const g = got.get(k)!;
         expect({ ...g, responseTimeSum: 0 }).toEqual({ ...d, responseTimeSum: 0 });
-        expect(g.responseTimeSum).toBeCloseTo(d.responseTimeSum as number, 6);
+        expect(g.responseTimeSum).toBeCloseTo(d.responseTimeSum, 6);
       }
     }));
   });

@@ -1,6 +1,7 @@
-import { addToHistogram, mergeInto, type ValidEvent } from '@tally/core';
+import { addToHistogram, type ValidEvent } from '@tally/core';
 import type { ApiCallDelta } from '../../store/analytics-types.js';
 import { GRANULARITY_MS, type Granularity } from '../../store/meter-types.js';
+import { addStats } from './api-call-stats.js';
 
 function num(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -43,12 +44,7 @@ function rollUp(out: Map<string, ApiCallDelta>, from: ApiCallDelta, gran: Granul
   const key = deltaKey(from, bucket);
   let d = out.get(key);
   if (!d) out.set(key, (d = { ...from, gran, bucket, count: 0, timed: 0, responseTimeSum: 0, requestBytes: 0, responseBytes: 0, latency: {} }));
-  d.count += from.count;
-  d.timed += from.timed;
-  d.responseTimeSum += from.responseTimeSum;
-  d.requestBytes += from.requestBytes;
-  d.responseBytes += from.responseBytes;
-  mergeInto(d.latency, from.latency);
+  addStats(d, from);
 }
 
 /**

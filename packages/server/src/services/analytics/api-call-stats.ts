@@ -11,13 +11,18 @@ export function emptyAcc(): StatsAcc {
   return { count: 0, timed: 0, responseTimeSum: 0, requestBytes: 0, responseBytes: 0, latency: {}, errors4xx: 0, errors5xx: 0 };
 }
 
+/** Adds `from`'s counts, sums and latency histogram into `into`, in place. */
+export function addStats(into: ApiCallStats, from: ApiCallStats): void {
+  into.count += from.count;
+  into.timed += from.timed;
+  into.responseTimeSum += from.responseTimeSum;
+  into.requestBytes += from.requestBytes;
+  into.responseBytes += from.responseBytes;
+  mergeInto(into.latency, from.latency);
+}
+
 export function addRow(acc: StatsAcc, row: ApiCallStats & { statusCode: number }): void {
-  acc.count += row.count;
-  acc.timed += row.timed;
-  acc.responseTimeSum += row.responseTimeSum;
-  acc.requestBytes += row.requestBytes;
-  acc.responseBytes += row.responseBytes;
-  mergeInto(acc.latency, row.latency);
+  addStats(acc, row);
   if (row.statusCode >= 400 && row.statusCode < 500) acc.errors4xx += row.count;
   if (row.statusCode >= 500 && row.statusCode < 600) acc.errors5xx += row.count;
 }
