@@ -2,7 +2,8 @@ import type { Meter, MeterDeltas } from '../meter-types.js';
 import type { RollupRules } from '../rollup-rules.js';
 import type { SqliteAnalytics } from './analytics.js';
 import type { SqliteDatabase } from './driver.js';
-import { eventOf, type EventBatch, type SeqEvent } from './event-batch.js';
+import type { EventBatch, SeqEvent } from './event-batch.js';
+import { FoldHandoff, type FoldItem } from './fold-handoff.js';
 import { eventCustomerIndex } from './event-customers.js';
 import { guard } from './guard.js';
 import { toMeter, type MeterRow } from './meters.js';
@@ -14,9 +15,6 @@ import { StoredUniques } from './stored-uniques.js';
 interface EventRow {
   seq: number; mode: number; event_id: string; customer_id: string; event_name: string; ts: number; metadata: string | null;
 }
-
-/** Committed events held in memory for the fold, at most; a longer backlog is read back from the log. */
-const MAX_HELD = 200_000;
 
 export interface FoldOptions {
   /** Events folded per transaction. */
@@ -70,12 +68,9 @@ export function rollupFolder(db: SqliteDatabase, analytics: SqliteAnalytics, key
     analytics.apply(mode, r.apiCalls(events));
   };
 
-  // Batches this process committed, in log order, kept so a fold need not
-  // read them back; used only while they are exactly the log after the cursor.
-  let recent: Array<{ mode: number; batch: EventBatch; indexes: number[]; seqs: number[] }> = [];
-  let recentCount = 0;
+  const handoff = new FoldHandoff();
 
-  const fromLog = (from: number): Array<{ mode: number; event: SeqEvent }> =>
+  const fromLog = (from: number): FoldItem[] =>
     (after.all(from, chunk) as EventRow[]).map((row) => ({
       mode: row.mode,
       event: {
@@ -84,32 +79,9 @@ export function rollupFolder(db: SqliteDatabase, analytics: SqliteAnalytics, key
       },
     }));
 
-  /** Whole batches from memory, up to about `chunk` events. */
-  const fromMemory = (from: number): Array<{ mode: number; event: SeqEvent }> | undefined => {
-    if (recent.length === 0) return undefined;
-    const first = recent[0]!.seqs[0]!;
-    const last = recent[recent.length - 1]!.seqs.at(-1)!;
-    // Another process (the CLI, say) may have written to the log: then read it.
-    if (first !== from + 1 || last - first + 1 !== recentCount) return undefined;
-    if ((lastSeq.get() as { seq: number }).seq !== last) return undefined;
-    const items: Array<{ mode: number; event: SeqEvent }> = [];
-    for (const { mode, batch, indexes, seqs } of recent) {
-      if (items.length >= chunk) break;
-      for (let j = 0; j < indexes.length; j++) items.push({ mode, event: eventOf(batch, indexes[j]!, seqs[j]!) });
-    }
-    return items;
-  };
-
-  /** Drops what the fold up to `to` has consumed. */
-  const forget = (to: number) => {
-    while (recent.length > 0 && recent[0]!.seqs.at(-1)! <= to) recentCount -= recent.shift()!.seqs.length;
-    // A batch the log fold cut through: later folds read it from the log.
-    if (recent.length > 0 && recent[0]!.seqs[0]! <= to) (recent = []), (recentCount = 0);
-  };
-
   const foldChunk = db.transaction((r: RollupRules): number => {
     const from = (cursor.get() as { seq: number }).seq;
-    const items = fromMemory(from) ?? fromLog(from);
+    const items = handoff.take(from, () => (lastSeq.get() as { seq: number }).seq, chunk) ?? fromLog(from);
     if (items.length === 0) return 0;
     keys.begin(); // keys cached by a rolled-back fold may not exist
     const byMode = new Map<number, SeqEvent[]>();
@@ -122,7 +94,7 @@ export function rollupFolder(db: SqliteDatabase, analytics: SqliteAnalytics, key
     indexCustomers(items);
     const to = items[items.length - 1]!.event.seq;
     moveCursor.run(to);
-    forget(to);
+    handoff.forget(to);
     return items.length;
   });
 
@@ -158,9 +130,7 @@ export function rollupFolder(db: SqliteDatabase, analytics: SqliteAnalytics, key
     /** Takes a newly committed batch (in log order): its rows `indexes` got `seqs`. Folds soon. */
     committed: (mode: number, batch: EventBatch, indexes: number[], seqs: number[]) => {
       if (!rules) return;
-      // A long backlog is read from the log instead.
-      if (recentCount + seqs.length > MAX_HELD) (recent = []), (recentCount = 0);
-      else (recent.push({ mode, batch, indexes, seqs }), (recentCount += seqs.length));
+      handoff.add(mode, batch, indexes, seqs);
       if (!timer) (timer = setTimeout(run, delayMs)).unref();
     },
     /** Folds soon. */
