@@ -1,11 +1,7 @@
 import type { SqliteDatabase } from './driver.js';
+import type { SeqEvent } from './event-batch.js';
 import { multiRowInsert } from './multi-row.js';
 import type { RollupKeys } from './rollup-keys.js';
-
-interface Indexed {
-  mode: number;
-  event: { customerId: string; timestamp: number; seq: number };
-}
 
 /**
  * Writes the per-customer event index (table event_customers) for events
@@ -15,21 +11,24 @@ interface Indexed {
  */
 export function eventCustomerIndex(db: SqliteDatabase, keys: RollupKeys) {
   const insert = multiRowInsert(db, 'INSERT INTO event_customers (ckey, ts, seq)', 3, 'ON CONFLICT DO NOTHING');
-  return (items: readonly Indexed[]): void => {
-    const byCustomer = new Map<number, Indexed[]>();
-    for (const it of items) {
-      const ckey = keys.customer(it.mode, it.event.customerId);
+  return (mode: number, events: readonly SeqEvent[]): void => {
+    const byCustomer = new Map<number, SeqEvent[]>();
+    for (const e of events) {
+      const ckey = keys.customer(mode, e.customerId);
       const list = byCustomer.get(ckey);
-      if (list) list.push(it);
-      else byCustomer.set(ckey, [it]);
+      if (list) list.push(e);
+      else byCustomer.set(ckey, [e]);
     }
-    const ordered: Array<{ ckey: number; it: Indexed }> = [];
-    for (const ckey of [...byCustomer.keys()].sort((a, b) => a - b)) for (const it of byCustomer.get(ckey)!) ordered.push({ ckey, it });
-    insert(ordered.length, (p, k, i) => {
-      const { ckey, it } = ordered[i]!;
-      p[k] = ckey;
-      p[k + 1] = it.event.timestamp;
-      p[k + 2] = it.event.seq;
+    const ckeys = [...byCustomer.keys()].sort((a, b) => a - b);
+    const rows = new Array<number>(events.length * 3);
+    let k = 0;
+    for (const ckey of ckeys) {
+      for (const e of byCustomer.get(ckey)!) (rows[k++] = ckey), (rows[k++] = e.timestamp), (rows[k++] = e.seq);
+    }
+    insert(events.length, (p, at, i) => {
+      p[at] = rows[3 * i];
+      p[at + 1] = rows[3 * i + 1];
+      p[at + 2] = rows[3 * i + 2];
     });
   };
 }

@@ -4,7 +4,7 @@ import { FoldHandoff } from './fold-handoff.js';
 
 const batch = (...ids: string[]) =>
   toEventBatch(ids.map((eventId, i) => ({ eventId, customerId: 'c', eventName: 'n', timestamp: i, metadata: { i } })));
-const ids = (items: ReturnType<FoldHandoff['take']>) => items?.map((x) => [x.event.eventId, x.event.seq]);
+const ids = (items: ReturnType<FoldHandoff['take']>) => items && [...items.byMode.values()].flat().sort((a, b) => a.seq - b.seq).map((e) => [e.eventId, e.seq]);
 
 describe('FoldHandoff', () => {
   it('hands over the held batches when they are exactly the log after the cursor', () => {
@@ -12,8 +12,10 @@ describe('FoldHandoff', () => {
     h.add(0, batch('a', 'dup', 'b'), [0, 2], [1, 2]); // 'dup' was stored before: no seq
     h.add(1, batch('c'), [0], [3]);
     expect(ids(h.take(0, () => 3, 100))).toEqual([['a', 1], ['b', 2], ['c', 3]]);
-    expect(h.take(0, () => 3, 100)![0]!.event.metadata).toEqual({ i: 0 });
-    expect(h.take(0, () => 3, 100)![2]!.mode).toBe(1);
+    const items = h.take(0, () => 3, 100)!;
+    expect(items.byMode.get(0)![0]!.metadata).toEqual({ i: 0 });
+    expect(items.byMode.get(1)!.map((e) => e.eventId)).toEqual(['c']);
+    expect([items.count, items.last]).toEqual([3, 3]);
   });
 
   it('declines when the log holds more (another writer) or the cursor is elsewhere', () => {

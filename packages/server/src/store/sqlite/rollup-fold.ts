@@ -3,7 +3,7 @@ import type { RollupRules } from '../rollup-rules.js';
 import type { SqliteAnalytics } from './analytics.js';
 import type { SqliteDatabase } from './driver.js';
 import type { EventBatch, SeqEvent } from './event-batch.js';
-import { FoldHandoff, type FoldItem } from './fold-handoff.js';
+import { FoldHandoff, noItems, pushItem, type FoldItems } from './fold-handoff.js';
 import { eventCustomerIndex } from './event-customers.js';
 import { guard } from './guard.js';
 import { toMeter, type MeterRow } from './meters.js';
@@ -70,32 +70,29 @@ export function rollupFolder(db: SqliteDatabase, analytics: SqliteAnalytics, key
 
   const handoff = new FoldHandoff();
 
-  const fromLog = (from: number): FoldItem[] =>
-    (after.all(from, chunk) as EventRow[]).map((row) => ({
-      mode: row.mode,
-      event: {
+  const fromLog = (from: number): FoldItems => {
+    const items = noItems();
+    for (const row of after.all(from, chunk) as EventRow[]) {
+      pushItem(items, row.mode, {
         seq: row.seq, eventId: row.event_id, customerId: row.customer_id, eventName: row.event_name,
         timestamp: row.ts, metadata: row.metadata === null ? null : JSON.parse(row.metadata),
-      },
-    }));
+      });
+    }
+    return items;
+  };
 
   const foldChunk = db.transaction((r: RollupRules): number => {
     const from = (cursor.get() as { seq: number }).seq;
     const items = handoff.take(from, () => (lastSeq.get() as { seq: number }).seq, chunk) ?? fromLog(from);
-    if (items.length === 0) return 0;
+    if (items.count === 0) return 0;
     keys.begin(); // keys cached by a rolled-back fold may not exist
-    const byMode = new Map<number, SeqEvent[]>();
-    for (const { mode, event } of items) {
-      let list = byMode.get(mode);
-      if (!list) byMode.set(mode, (list = []));
-      list.push(event);
+    for (const [mode, events] of items.byMode) {
+      foldMode(r, mode, events);
+      indexCustomers(mode, events);
     }
-    for (const [mode, events] of byMode) foldMode(r, mode, events);
-    indexCustomers(items);
-    const to = items[items.length - 1]!.event.seq;
-    moveCursor.run(to);
-    handoff.forget(to);
-    return items.length;
+    moveCursor.run(items.last);
+    handoff.forget(items.last);
+    return items.count;
   });
 
   /** One chunk; what it stored counts as stored only if it commits. */
