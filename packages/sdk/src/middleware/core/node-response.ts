@@ -43,7 +43,21 @@ export function watchNodeResponse(
 ): void {
   const mark = markBytes(res);
   // 'close' follows 'finish' on node:http responses, and also comes alone when the client left.
-  res.on('close', () => onEnd(nodeResponseBytes(req, res, mark), res.writableFinished));
+  onClose(res, () => onEnd(nodeResponseBytes(req, res, mark), res.writableFinished));
+}
+
+// `res.on`, found once per response prototype. Express gives every response a
+// new hidden class, so looking `on` up on the response itself walks its whole
+// prototype chain on every request.
+let lastProto: object | null = null;
+let lastOn: ServerResponse['on'] | undefined;
+function onClose(res: ServerResponse, listener: () => void): void {
+  const proto = Object.getPrototypeOf(res) as ServerResponse | null;
+  if (proto !== lastProto || !lastOn) {
+    lastProto = proto;
+    lastOn = proto?.on ?? res.on;
+  }
+  lastOn.call(res, 'close', listener);
 }
 
 /** The request body size from its Content-Length; 0 for a bodiless request. */

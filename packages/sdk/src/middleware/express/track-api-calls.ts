@@ -19,14 +19,14 @@ export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
 ): ExpressTrackingMiddleware<Req> {
   const tracker = createCallTracker(options);
   const middleware: ExpressMiddleware<Req> = (req, res, next) => {
-    const method = req.method ?? 'GET';
-    if (!tracker.accepts.all && !tracker.accepts(method, pathOf(req.originalUrl ?? req.url ?? '/'))) return next();
+    if (!tracker.accepts.all && !tracker.accepts(req.method ?? 'GET', pathOf(req.originalUrl ?? req.url ?? '/'))) return next();
     const startedAt = performance.now();
     watchRouteTemplate(req);
     watchNodeResponse(req, res, (responseBytes, finished) => {
       tracker.record(req, {
         endpoint: routeTemplate(req),
-        method,
+        // Read once the response is done: Express has read it on the request's final shape by then, so the lookup is cached.
+        method: req.method ?? 'GET',
         statusCode: res.statusCode,
         startedAt,
         requestBytes: nodeRequestBytes(req),
