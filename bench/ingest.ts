@@ -14,6 +14,7 @@ import { startServerProcess } from '../packages/server/src/testing/start-server-
 import { tempDbPath } from '../packages/server/src/testing/temp-db.ts';
 import { bodiesOf, makeEvents, type IdKind } from './lib/events.ts';
 import { median, postAll, waitFolded } from './lib/http-load.ts';
+import { cpuPerEvent, threadCpu } from './lib/thread-cpu.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' }, ids: { type: 'string' } } });
 const EVENTS = Number(values.events ?? 200_000);
@@ -45,17 +46,21 @@ function rawCeiling(round: number): number {
 const server = await startServerProcess({ built: true });
 const http: number[] = [];
 const ceiling: number[] = [];
+const cpu: Array<ReturnType<typeof cpuPerEvent>> = [];
 try {
   // Warm-up: JIT and page cache, not measured.
   await postAll(`${server.url}/events/ingest`, server.apiKey, bodiesOf(makeEvents('warm', 20_000, Date.now(), IDS), 1000), CONCURRENCY);
   for (let r = 0; r < ROUNDS; r++) {
     const bodies = bodiesOf(makeEvents(`r${r}`, EVENTS, Date.now(), IDS), 1000);
+    const cpu0 = threadCpu(server.child.pid!);
     const t0 = performance.now();
     await postAll(`${server.url}/events/ingest`, server.apiKey, bodies, CONCURRENCY);
     await waitFolded(server.url, server.apiKey);
     http.push((EVENTS / (performance.now() - t0)) * 1000);
+    cpu.push(cpuPerEvent(server.child.pid!, cpu0, threadCpu(server.child.pid!), EVENTS));
     ceiling.push(rawCeiling(r));
-    console.error(`round ${r + 1}: http ${Math.round(http.at(-1)!)} ev/s, raw ${Math.round(ceiling.at(-1)!)} ev/s`);
+    const c = cpu.at(-1)!;
+    console.error(`round ${r + 1}: http ${Math.round(http.at(-1)!)} ev/s, raw ${Math.round(ceiling.at(-1)!)} ev/s; server CPU µs/event: main ${c.main}, writer ${c.writer}, other ${c.rest}; load ${os.loadavg()[0]!.toFixed(2)}`);
   }
 } finally {
   await server.stop();
@@ -68,4 +73,7 @@ console.log(JSON.stringify({
   http_events_per_s_median: Math.round(h),
   raw_sqlite_events_per_s_median: Math.round(c),
   fraction_of_ceiling: Number((h / c).toFixed(3)),
+  server_cpu_us_per_event_median: {
+    main_thread: median(cpu.map((x) => x.main)), writer_thread: median(cpu.map((x) => x.writer)), other_threads: median(cpu.map((x) => x.rest)),
+  },
 }, null, 2));
