@@ -15,6 +15,10 @@ describe('toWireEvent', () => {
       }),
       { numRuns: 2000 },
     );
+    // Within one millisecond, and across a second's edge.
+    for (const now of [1_700_000_000_999.2, 1_700_000_000_999.9, 1_700_000_001_000, 1_700_000_001_000.5, 1_699_999_999_999]) {
+      expect(toWireEvent({ customerId: 'c' }, ctxAt(now))!.timestamp).toBe(new Date(now).toISOString());
+    }
   });
 
   it('sets the clock timestamp only after the rules ran, yet every event it returns passes them whole', () => {

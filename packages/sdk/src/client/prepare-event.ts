@@ -10,20 +10,26 @@ export interface PrepareContext {
   now: number;
 }
 
-// The clock as RFC 3339 (what toISOString gives), with everything up to the
-// seconds made once per second: at one event per API call, toISOString() per
-// event shows in profiles.
+// The clock as RFC 3339 (what toISOString gives). A busy app stamps many
+// events per millisecond, and toISOString() per event shows in profiles: the
+// last string is reused within its millisecond, and the part up to the seconds
+// is made once per second.
 const MILLIS = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
 let second = Number.NaN;
 let upToSeconds = '';
+let lastMs = Number.NaN;
+let lastIso = '';
 export function isoAt(clock: number): string {
   const ms = Math.floor(clock);
+  if (ms === lastMs) return lastIso;
   const s = Math.floor(ms / 1000);
   if (s !== second) {
     upToSeconds = new Date(s * 1000).toISOString().slice(0, 20);
     second = s;
   }
-  return upToSeconds + MILLIS[ms - s * 1000]!;
+  lastMs = ms;
+  lastIso = upToSeconds + MILLIS[ms - s * 1000]!;
+  return lastIso;
 }
 
 function toTimestamp(value: TrackEvent['timestamp'], now: number): string {
