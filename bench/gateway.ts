@@ -3,7 +3,7 @@
  * without it, in one run: plain, with call tracking (a real batch sending to a
  * stand-in server), and with tracking plus the in-memory rate limiter. The
  * load generator (autocannon) runs here; the app and the sink each run in a
- * child process. Rounds alternate the order; figures are medians. The app
+ * child process. Rounds change the order; figures are medians. The app
  * runs the SDK as built (packages/sdk/dist), which this script builds first.
  *   npm run bench:gateway [-- --rounds 5 --seconds 8 --connections 50 --noop --max-size 1000]
  * --noop adds two reference variants: an empty middleware (what Express
@@ -73,7 +73,9 @@ const loads = [os.loadavg()[0]!];
 const rps: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], empty: [], noop: [] };
 const cpu: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], empty: [], noop: [] };
 for (let round = 0; round < ROUNDS; round++) {
-  const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
+  // Rotated each round, and reversed every other round, so that no variant always follows the same one.
+  const rotated = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
+  const order = round % 2 === 1 ? rotated.reverse() : rotated;
   for (const v of order) {
     const f = await measure(v, sink.url);
     rps[v].push(f.rps);

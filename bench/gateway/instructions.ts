@@ -1,0 +1,100 @@
+/**
+ * Instructions per request of the gateway app's variants under valgrind
+ * (callgrind): a count that other work on the machine cannot skew, unlike
+ * requests/s and CPU time. Each app gets `--warm` requests first (JIT, caches),
+ * then `--requests` counted ones, 8 at a time over keep-alive. Reported whole
+ * and without V8's compiler (tiering up during the count is warm-up, not cost
+ * per request). Slow (about 40 s per variant); needs valgrind.
+ *   npx tsx bench/gateway/instructions.ts [-- --variants plain,empty,noop,tracked,limited --warm 3000 --requests 3000 --max-size 1000]
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { Agent, get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { variants: { type: 'string' }, warm: { type: 'string' }, requests: { type: 'string' }, 'max-size': { type: 'string' } },
+});
+const VARIANTS = (values.variants ?? 'plain,empty,noop,tracked,limited').split(',');
+const WARM = Number(values.warm ?? 3000);
+const REQUESTS = Number(values.requests ?? 3000);
+const here = (file: string) => new URL(file, import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'tally-callgrind-'));
+
+async function load(url: string, n: number): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      get(`${url}/hello/world`, { agent, headers: { 'x-customer': 'cus_bench' } }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      }).on('error', reject);
+    });
+  let sent = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (sent++ < n) await one();
+  }));
+  agent.destroy();
+}
+
+/** Instructions counted in a callgrind dump: all, and those in V8's compilers. */
+function count(file: string): { all: number; compiling: number } {
+  const text = execFileSync('callgrind_annotate', ['--inclusive=no', '--threshold=100', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  let all = 0;
+  let compiling = 0;
+  for (const line of text.split('\n')) {
+    const m = /^\s*([\d,]+)\s+\([^)]*\)\s+(.*)$/.exec(line);
+    if (!m || m[2]!.includes('PROGRAM TOTALS')) continue;
+    const n = Number(m[1]!.replaceAll(',', ''));
+    all += n;
+    if (/compiler::|maglev|Parser|Compile|[Bb]ytecode/.test(m[2]!)) compiling += n;
+  }
+  return { all, compiling };
+}
+
+async function measure(variant: string, sinkUrl: string): Promise<{ all: number; compiling: number }> {
+  const out = join(dir, `${variant}.%p`);
+  const app = spawn('valgrind', [
+    '--tool=callgrind', '--instr-atstart=no', '--cache-sim=no', '--branch-sim=no', '--smc-check=all-non-file', `--callgrind-out-file=${out}`,
+    process.execPath, here('./app.mjs'), variant, sinkUrl, ...(values['max-size'] ? [values['max-size']] : []),
+  ], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise<string>((resolve) => app.stdout!.on('data', (d: Buffer) => {
+    const m = /http:\/\/[\d.]+:\d+/.exec(d.toString());
+    if (m) resolve(m[0]);
+  }));
+  const control = (...args: string[]) => execFileSync('callgrind_control', [...args, String(app.pid)], { stdio: 'ignore' });
+  await load(url, WARM);
+  control('-i', 'on');
+  await load(url, 200);
+  control('-z');
+  await load(url, REQUESTS);
+  control('-i', 'off');
+  control('-d');
+  await new Promise((resolve) => (app.once('exit', resolve), app.kill('SIGTERM')));
+  // The dump asked for above is the file with a part number (.1).
+  const file = readdirSync(dir).find((f) => f.startsWith(`${variant}.${app.pid}.`));
+  if (!file) throw new Error(`${variant}: no callgrind dump`);
+  const c = count(join(dir, file));
+  return { all: c.all / REQUESTS, compiling: c.compiling / REQUESTS };
+}
+
+console.log('building @tally/sdk …');
+execFileSync('npm', ['run', 'build', '-w', '@tally/sdk'], { stdio: 'ignore' });
+const sink = spawn(process.execPath, ['--import', 'tsx', here('./sink.ts')], { stdio: ['ignore', 'pipe', 'ignore'] });
+const sinkUrl = await new Promise<string>((resolve) => sink.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
+const rows: Array<[string, number, number]> = [];
+for (const v of VARIANTS) {
+  const r = await measure(v, sinkUrl);
+  rows.push([v, r.all, r.all - r.compiling]);
+  console.log(`${v}: ${Math.round(r.all)} instructions/request, ${Math.round(r.all - r.compiling)} without V8's compiler`);
+}
+sink.kill('SIGTERM');
+const base = rows.find(([v]) => v === 'plain');
+if (base) {
+  console.log(`\n${WARM} warm-up + ${REQUESTS} counted requests per variant; batch maxSize ${values['max-size'] ?? 'default'}`);
+  for (const [v, all, lean] of rows) {
+    console.log(`${v.padEnd(8)} ${Math.round(lean)} (${((base[2] / lean) * 100).toFixed(1)}% of plain's rate), with compiling ${Math.round(all)} (${((base[1] / all) * 100).toFixed(1)}%)`);
+  }
+}
