@@ -1,6 +1,9 @@
 import { DEFAULT_TIME_WINDOW, type TimeWindow } from '@tally/core';
 import { ConfigurationError } from './errors.js';
+import { fetchTransport } from './fetch-transport.js';
+import { nodeTransport } from './node-transport.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry-policy.js';
+import type { Transport } from './transport.js';
 
 export interface RetryInfo {
   /** 1 for the first retry. */
@@ -28,7 +31,11 @@ export interface IngestionConfig {
   timeWindow?: TimeWindow | null;
   /** Called before each retry. */
   onRetry?: (info: RetryInfo) => void;
-  /** A fetch to use instead of the global one (tests, proxies). */
+  /**
+   * A fetch to send with (tests, proxies). Without it the client uses
+   * node:http(s) with a keep-alive agent of its own on Node, and the global
+   * fetch elsewhere.
+   */
   fetch?: typeof fetch;
 }
 
@@ -41,7 +48,10 @@ export interface ResolvedConfig {
   retry: RetryOptions;
   timeWindow: TimeWindow | undefined;
   onRetry: ((info: RetryInfo) => void) | undefined;
-  fetch: typeof fetch;
+  /** The fetch given, else the global one (undefined where there is none and node:http is used). */
+  fetch: typeof fetch | undefined;
+  /** How requests go out: node:http(s) unless a fetch was given or there is no node:http. */
+  transport: Transport;
 }
 
 function env(name: string): string | undefined {
@@ -69,13 +79,16 @@ export function resolveConfig(config: IngestionConfig): ResolvedConfig {
   if (!/^https?:\/\//i.test(base)) {
     throw new ConfigurationError(`baseURL must start with http:// or https://, got ${JSON.stringify(base)}`);
   }
-  const f = config.fetch ?? globalThis.fetch;
-  if (typeof f !== 'function') throw new ConfigurationError('No fetch available: pass `fetch` or use Node ≥ 20.');
+  const baseURL = base.replace(/\/+$/, '');
+  const f = config.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch : undefined);
+  // A fetch the user passed is always used; otherwise node:http, whose cost per delivery is a fraction of fetch's.
+  const transport = (config.fetch ? undefined : nodeTransport(baseURL)) ?? (f ? fetchTransport(f) : undefined);
+  if (!transport) throw new ConfigurationError('No fetch available: pass `fetch` or use Node ≥ 20.');
   return {
     apiKey,
     environment: config.environment ?? 'test_mode',
     eventName: config.eventName,
-    baseURL: base.replace(/\/+$/, ''),
+    baseURL,
     timeoutMs: nonNegative(config.timeoutMs, 10_000, 'timeoutMs'),
     retry: {
       maxRetries: nonNegative(config.maxRetries, DEFAULT_RETRY.maxRetries, 'maxRetries'),
@@ -85,5 +98,6 @@ export function resolveConfig(config: IngestionConfig): ResolvedConfig {
     timeWindow: config.timeWindow === null ? undefined : (config.timeWindow ?? DEFAULT_TIME_WINDOW),
     onRetry: config.onRetry,
     fetch: f,
+    transport,
   };
 }
