@@ -51,7 +51,7 @@ export { validateMeterInput, type MeterValidation, type ValidMeterInput } from '
 export { matchesFilter, conditionHolds, metadataValue } from './meter/filter-match.js';
 export { explainFilter, type ClauseFailure } from './meter/explain-filter.js';
 export { isNumericString } from './meter/numeric-string.js';
-export { eventContribution, type Contribution } from './meter/contribution.js';
+export { eventContribution, contributedNumber, type Contribution } from './meter/contribution.js';
 export { uniqueKey } from './meter/unique-key.js';
 export { compareCodePoints, isLaterEvent } from './meter/event-order.js';
 export { emptyCell, addToCell, mergeCells, type RollupCell } from './meter/rollup-cell.js';

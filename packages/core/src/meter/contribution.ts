@@ -37,8 +37,18 @@ export function eventContribution(aggregation: Aggregation, metadata: Metadata |
   const actual = key === null ? undefined : metadataValue(metadata, key);
   if (actual === undefined) return { counts: false, reason: 'missing_key', key, actual: null };
   if (aggregation.type === 'unique_count') return { counts: true, value: null, unique: uniqueKey(actual) };
-  if (typeof actual === 'number' && Number.isFinite(actual)) {
-    return { counts: true, value: numberToDecimalText(actual), unique: null };
-  }
+  if (countsAsNumber(actual)) return { counts: true, value: numberToDecimalText(actual), unique: null };
   return { counts: false, reason: isNumericString(actual) ? 'not_numeric_string' : 'not_numeric', key, actual };
+}
+
+const countsAsNumber = (actual: MetadataValue | undefined): actual is number => typeof actual === 'number' && Number.isFinite(actual);
+
+/**
+ * The number an event adds to sum, avg, min, max or last, or undefined when
+ * it does not count: eventContribution's rule, for the ingest path, which
+ * keeps numbers as numbers until a cell is written.
+ */
+export function contributedNumber(metadata: Metadata | null | undefined, key: string | null): number | undefined {
+  const actual = key === null ? undefined : metadataValue(metadata, key);
+  return countsAsNumber(actual) ? actual : undefined;
 }

@@ -1,88 +1,124 @@
-import { eventContribution, emptyCell, matchesFilter, mergeCells, metadataValue, type ValidEvent } from '@tally/core';
-import { accumulate } from './cell-accumulate.js';
+import { contributedNumber, matchesFilter, mergeCells, metadataValue, uniqueKey, type AggregationType, type ValidEvent } from '@tally/core';
+import { addNumber, newAccumulator, toCell, type CellAccumulator } from './cell-accumulate.js';
 import { GRANULARITY_MS, type BucketKey, type CellDelta, type Granularity, type Meter, type MeterDeltas, type UniqueDelta } from '../store/meter-types.js';
 
 const COARSER: readonly Granularity[] = ['hour', 'day'];
 const floorTo = (ts: number, size: number) => ts - (((ts % size) + size) % size);
 type Group = BucketKey['group'];
 
-/** The plain row and one row per declared group key. */
+/** One row per declared group key. */
 function groupsOf(meter: Meter, e: ValidEvent): Group[] {
-  const out: Group[] = [null];
+  const out: Group[] = [];
   for (const key of meter.groupKeys) out.push({ key, value: JSON.stringify(metadataValue(e.metadata, key) ?? null) });
   return out;
 }
 
-/** Each event's minute bucket and plain cell key, computed once for all meters. */
+/**
+ * Each event's minute cell (customer and minute) as a small integer, found
+ * once for all meters: each meter then keeps its cells in an array by slot,
+ * instead of a string-keyed map lookup per event and meter.
+ */
 export interface SharedKeys {
   buckets: number[];
-  plain: string[];
+  slots: Int32Array;
+  /** The customer and minute of each slot. */
+  cells: Array<{ customerId: string; bucket: number }>;
 }
 
 export function sharedKeys(events: readonly ValidEvent[]): SharedKeys {
   const buckets = new Array<number>(events.length);
-  const plain = new Array<string>(events.length);
+  const slots = new Int32Array(events.length);
+  const cells: SharedKeys['cells'] = [];
+  const slotOf = new Map<string, number>();
   for (let i = 0; i < events.length; i++) {
-    buckets[i] = floorTo(events[i]!.timestamp, GRANULARITY_MS.minute);
-    plain[i] = keyOf(events[i]!.customerId, buckets[i]!, null);
+    const e = events[i]!;
+    const bucket = (buckets[i] = floorTo(e.timestamp, GRANULARITY_MS.minute));
+    const k = keyOf(e.customerId, bucket, null);
+    let slot = slotOf.get(k);
+    if (slot === undefined) (slotOf.set(k, (slot = cells.length)), cells.push({ customerId: e.customerId, bucket }));
+    slots[i] = slot;
   }
-  return { buckets, plain };
+  return { buckets, slots, cells };
 }
-
-const COUNTED = { counts: true, value: null, unique: null } as const;
 
 const keyOf = (customerId: string, bucket: number, group: Group) =>
   group === null ? `${customerId}\u0000${bucket}` : `${customerId}\u0000${bucket}\u0000${group.key}\u0000${group.value}`;
 
+function feed(type: AggregationType, acc: CellAccumulator, e: ValidEvent, value: number, unique: string | undefined): void {
+  if (unique === undefined) addNumber(type, acc, value, e.timestamp, e.eventId);
+  else (acc.count++, acc.values!.add(unique));
+}
+
+interface MinuteCell extends BucketKey {
+  acc: CellAccumulator;
+}
+
 /**
  * What `events` add to one meter's rollups, merged in memory per (bucket,
  * customer, group), so one upsert covers many events. Events fill minute
- * cells; hour and day cells are merged from those, which costs a fraction of
- * visiting every event three times. Domain rules (name, filter, contribution)
- * are core's.
+ * cells; hour and day cells, and their distinct values, are merged from
+ * those, which costs a fraction of visiting every event three times. Domain
+ * rules (name, filter, contribution) are core's.
  */
 export function deltasForMeter(meter: Meter, events: readonly ValidEvent[], shared?: SharedKeys): MeterDeltas {
-  const minute = new Map<string, CellDelta>();
-  const uniques = new Map<string, UniqueDelta>();
-  const agg = meter.aggregation;
-  const plain: Group[] = [null];
+  const { type, key } = meter.aggregation;
   const keys = shared ?? sharedKeys(events);
+  const plain = new Array<CellAccumulator | undefined>(keys.cells.length);
+  const grouped = new Map<string, MinuteCell>();
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.eventName !== meter.eventName || (meter.filter !== null && !matchesFilter(meter.filter, e.metadata))) continue;
-    const c = agg.type === 'count' ? COUNTED : eventContribution(agg, e.metadata);
-    if (!c.counts) continue;
-    const bucket = keys.buckets[i]!;
-    for (const group of meter.groupKeys.length === 0 ? plain : groupsOf(meter, e)) {
-      const k = group === null ? keys.plain[i]! : keyOf(e.customerId, bucket, group);
-      let d = minute.get(k);
-      if (!d) minute.set(k, (d = { gran: 'minute', bucket, customerId: e.customerId, group, cell: emptyCell() }));
-      accumulate(agg.type, d.cell, c.value, e.timestamp, e.eventId);
-      if (c.unique !== null) addUnique(uniques, 'minute', bucket, e.customerId, group, c.unique);
+    let value = 0;
+    let unique: string | undefined;
+    if (type === 'unique_count') {
+      const actual = key === null ? undefined : metadataValue(e.metadata, key);
+      if (actual === undefined) continue;
+      unique = uniqueKey(actual);
+    } else if (type !== 'count') {
+      const n = contributedNumber(e.metadata, key);
+      if (n === undefined) continue;
+      value = n;
+    }
+    feed(type, (plain[keys.slots[i]!] ??= newAccumulator(type)), e, value, unique);
+    if (meter.groupKeys.length === 0) continue;
+    for (const group of groupsOf(meter, e)) {
+      const k = keyOf(e.customerId, keys.buckets[i]!, group);
+      let d = grouped.get(k);
+      if (!d) grouped.set(k, (d = { gran: 'minute', bucket: keys.buckets[i]!, customerId: e.customerId, group, acc: newAccumulator(type) }));
+      feed(type, d.acc, e, value, unique);
     }
   }
-  const cells = [...minute.values()];
+  const minute: MinuteCell[] = [];
+  plain.forEach((acc, slot) => acc && minute.push({ gran: 'minute', ...keys.cells[slot]!, group: null, acc }));
+  minute.push(...grouped.values());
+  const cells: CellDelta[] = [];
+  const uniques: UniqueDelta[] = [];
+  for (const d of minute) {
+    const cell = toCell(type, d.acc);
+    cells.push({ gran: 'minute', bucket: d.bucket, customerId: d.customerId, group: d.group, cell });
+    if (d.acc.values) uniques.push({ gran: 'minute', bucket: d.bucket, customerId: d.customerId, group: d.group, values: d.acc.values });
+  }
+  const minuteCells = cells.length;
   for (const gran of COARSER) {
-    const coarse = new Map<string, CellDelta>();
-    for (const d of minute.values()) {
+    const coarse = new Map<string, CellDelta & { values: Set<string> | null }>();
+    for (let i = 0; i < minuteCells; i++) {
+      const d = cells[i]!;
       const bucket = floorTo(d.bucket, GRANULARITY_MS[gran]);
       const k = keyOf(d.customerId, bucket, d.group);
+      const values = uniques.length > 0 ? (uniques[i]!.values as Set<string>) : null;
       const have = coarse.get(k);
-      if (have) have.cell = mergeCells(have.cell, d.cell);
-      else coarse.set(k, { gran, bucket, customerId: d.customerId, group: d.group, cell: { ...d.cell } });
+      if (!have) coarse.set(k, { gran, bucket, customerId: d.customerId, group: d.group, cell: { ...d.cell }, values: values && new Set(values) });
+      else {
+        have.cell = mergeCells(have.cell, d.cell);
+        if (values) for (const v of values) have.values!.add(v);
+      }
     }
-    cells.push(...coarse.values());
+    for (const { values, ...c } of coarse.values()) {
+      cells.push(c);
+      if (values) uniques.push({ gran, bucket: c.bucket, customerId: c.customerId, group: c.group, values });
+    }
   }
-  const fine = [...uniques.values()];
-  for (const gran of COARSER) {
-    for (const u of fine) addUnique(uniques, gran, floorTo(u.bucket, GRANULARITY_MS[gran]), u.customerId, u.group, u.value);
-  }
-  return { meterId: meter.id, type: agg.type, cells, uniques: [...uniques.values()] };
-}
-
-function addUnique(into: Map<string, UniqueDelta>, gran: Granularity, bucket: number, customerId: string, group: Group, value: string): void {
-  const k = `${gran[0]}${keyOf(customerId, bucket, group)}\u0000${value}`;
-  if (!into.has(k)) into.set(k, { gran, bucket, customerId, group, value });
+  return { meterId: meter.id, type, cells, uniques };
 }
 
 /** Deltas for every meter that counts events of these names. */

@@ -48,8 +48,8 @@ export interface CellDelta extends BucketKey {
 }
 
 export interface UniqueDelta extends BucketKey {
-  /** core uniqueKey of the value. */
-  value: string;
+  /** core uniqueKeys of the distinct values seen in this bucket. */
+  values: ReadonlySet<string>;
 }
 
 /** What a set of new events adds to one meter's rollups. */

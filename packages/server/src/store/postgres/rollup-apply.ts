@@ -46,7 +46,9 @@ export async function applyDeltas(tx: PgQueryable, mode: number, all: readonly M
       cells.set(k, { d, key: c, cell: had ? mergeCells(had.cell, c.cell) : c.cell });
     }
     for (const u of d.uniques) {
-      uniques.push([d.meterId, GRAN_CODE[u.gran], u.customerId, u.group?.key ?? '', u.group?.value ?? '', u.bucket, u.value]);
+      for (const value of u.values) {
+        uniques.push([d.meterId, GRAN_CODE[u.gran], u.customerId, u.group?.key ?? '', u.group?.value ?? '', u.bucket, value]);
+      }
     }
   }
   if (cells.size > 0) {

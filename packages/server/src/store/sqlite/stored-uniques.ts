@@ -1,29 +1,41 @@
-/** Entries kept at most; past that the set starts over (forgetting costs only re-inserts). */
+/** Values kept at most; past that the memory starts over (forgetting costs only re-inserts). */
 const MAX_ENTRIES = 1_000_000;
 
 /**
- * Unique-count rows this writer knows are stored. Every fold sees the same
- * values again for a busy customer's minute, hour and day, and each insert
- * that finds its row already there still costs a B-tree probe. Rows written
- * by a transaction count only once it commits; clear() whenever rows may
- * have been deleted (a meter set change).
+ * Unique-count rows this writer knows are stored, as the values of each
+ * rollup cell (meter, granularity, customer, group, bucket). Every fold sees
+ * the same values again for a busy customer's minute, hour and day, and each
+ * insert that finds its row already there still costs a B-tree probe. Rows
+ * written by a transaction count only once it commits; clear() whenever rows
+ * may have been deleted (a meter set change).
  */
 export class StoredUniques {
-  private stored = new Set<string>();
+  private stored = new Map<string, Set<string>>();
+  private size = 0;
   private tentative: string[] = [];
 
-  has(key: string): boolean {
-    return this.stored.has(key);
+  /** The values known stored for one cell (do not modify). */
+  of(cell: string): ReadonlySet<string> | undefined {
+    return this.stored.get(cell);
+  }
+
+  has(cell: string, value: string): boolean {
+    return this.stored.get(cell)?.has(value) ?? false;
   }
 
   /** Written by the open transaction. */
-  add(key: string): void {
-    this.tentative.push(key);
+  add(cell: string, value: string): void {
+    this.tentative.push(cell, value);
   }
 
   commit(): void {
-    if (this.stored.size + this.tentative.length > MAX_ENTRIES) this.stored.clear();
-    for (const k of this.tentative) this.stored.add(k);
+    if (this.size + this.tentative.length / 2 > MAX_ENTRIES) this.clear();
+    const t = this.tentative;
+    for (let i = 0; i < t.length; i += 2) {
+      let values = this.stored.get(t[i]!);
+      if (!values) this.stored.set(t[i]!, (values = new Set()));
+      if (!values.has(t[i + 1]!)) (values.add(t[i + 1]!), this.size++);
+    }
     this.tentative = [];
   }
 
@@ -33,6 +45,7 @@ export class StoredUniques {
 
   clear(): void {
     this.stored.clear();
+    this.size = 0;
     this.tentative = [];
   }
 }
