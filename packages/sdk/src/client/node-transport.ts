@@ -36,11 +36,9 @@ export function nodeTransport(baseURL: string, idleMs = 4000): Transport | undef
   return (url, { headers, body, signal }) =>
     new Promise<TransportAnswer>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
-      const req = http.request(url, {
-        method: 'POST',
-        agent,
-        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      });
+      // Encoded once: its length is the Content-Length, and the socket writes it as is.
+      const bytes = Buffer.from(body);
+      const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(bytes.length) } });
       // Before the answer, errors reject the request; after it, the body read.
       let fail = reject;
       const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
@@ -63,6 +61,6 @@ export function nodeTransport(baseURL: string, idleMs = 4000): Transport | undef
         text.catch(() => {});
         resolve({ status: res.statusCode ?? 0, headers: () => headersOf(res.rawHeaders), text: () => text });
       });
-      req.end(body);
+      req.end(bytes);
     });
 }
