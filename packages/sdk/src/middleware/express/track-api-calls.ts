@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { createCallTracker } from '../core/call-tracker.js';
 import { nodeRequestBytes, watchNodeResponse } from '../core/node-response.js';
 import { pathOf } from '../core/request-filter.js';
@@ -10,16 +11,16 @@ export type ExpressTrackingMiddleware<Req extends ExpressRequest> = ExpressMiddl
   settled(): Promise<void>;
 };
 
-/**
- * Express 4 and 5 middleware that records one usage event per request, when
- * the response has finished (so it never delays it). Mount it first.
- */
-export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
-  options: TrackingOptions<Req>,
-): ExpressTrackingMiddleware<Req> {
+/** Times requests and records each once its response finished; shared by trackApiCalls and tally(). */
+export interface ExpressCallWatch<Req extends ExpressRequest> {
+  start(req: Req, res: ServerResponse): void;
+  settled(): Promise<void>;
+}
+
+export function watchExpressCalls<Req extends ExpressRequest>(options: TrackingOptions<Req>): ExpressCallWatch<Req> {
   const tracker = createCallTracker(options);
-  const middleware: ExpressMiddleware<Req> = (req, res, next) => {
-    if (!tracker.accepts.all && !tracker.accepts(req.method ?? 'GET', pathOf(req.originalUrl ?? req.url ?? '/'))) return next();
+  const start = (req: Req, res: ServerResponse): void => {
+    if (!tracker.accepts.all && !tracker.accepts(req.method ?? 'GET', pathOf(req.originalUrl ?? req.url ?? '/'))) return;
     const startedAt = performance.now();
     watchRouteTemplate(req);
     watchNodeResponse(req, res, (responseBytes, finished) => {
@@ -34,7 +35,21 @@ export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
         aborted: !finished,
       });
     });
+  };
+  return { start, settled: () => tracker.settled() };
+}
+
+/**
+ * Express 4 and 5 middleware that records one usage event per request, when
+ * the response has finished (so it never delays it). Mount it first.
+ */
+export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
+  options: TrackingOptions<Req>,
+): ExpressTrackingMiddleware<Req> {
+  const watch = watchExpressCalls(options);
+  const middleware: ExpressMiddleware<Req> = (req, res, next) => {
+    watch.start(req, res);
     next();
   };
-  return Object.assign(middleware, { settled: () => tracker.settled() });
+  return Object.assign(middleware, { settled: watch.settled });
 }
