@@ -2,7 +2,8 @@
  * Usage query latency for one meter over many stored events: 1,000 customers,
  * events spread over 30 days, 30 daily windows in UTC. Events go in directly
  * through the store (rollups folded from the log, as after ingest)
- * into bench/.data/, reused by later runs of the same size.
+ * into bench/.data/, reused by later runs of the same size. The all-customer
+ * query is then timed again over HTTP, against a server process on that file.
  *   npm run bench:usage [-- --events 10000000 --runs 50]
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { ValidEvent } from '@tally/core';
 import { ROLLUP_RULES } from '../packages/server/src/services/rollup-rules.ts';
 import { queryUsage } from '../packages/server/src/services/usage-service.ts';
 import { openSqliteStore } from '../packages/server/src/store/sqlite/sqlite-store.ts';
+import { startServerProcess } from '../packages/server/src/testing/start-server-process.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string' }, runs: { type: 'string' } } });
 const EVENTS = Number(values.events ?? 10_000_000);
@@ -71,5 +73,25 @@ await measure('one customer x 30 daily windows', ['cus_7']);
 await measure('10 customers x 30 daily windows', Array.from({ length: 10 }, (_, i) => `cus_${i * 97}`));
 // Days in a zone off UTC are read from hour buckets (day buckets are UTC days): 24 times the rows.
 await measure('all 1000 customers x 30 daily windows in America/New_York', undefined, 'America/New_York');
-console.log(`${EVENTS} events, ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 await store.close();
+
+// What an API client sees: the same query through a real server process
+// (the build, as `npm start` runs it), the whole JSON answer read.
+const server = await startServerProcess({ built: true, dbPath: path });
+try {
+  const q = `start=${new Date(START).toISOString()}&end=${new Date(START + 30 * DAY).toISOString()}&window_size=day`;
+  const times: number[] = [];
+  let bytes = 0;
+  for (let r = 0; r < RUNS + 5; r++) {
+    const t0 = performance.now();
+    const res = await fetch(`${server.url}/meters/mtr_tokens/usage?${q}`, { headers: { authorization: `Bearer ${server.apiKey}` } });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`usage: ${res.status} ${body.slice(0, 200)}`);
+    if (r >= 5) times.push(performance.now() - t0);
+    bytes = body.length;
+  }
+  console.log(`over HTTP, all 1000 customers x 30 daily windows: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (${(bytes / 1e6).toFixed(1)} MB of JSON, ${RUNS} runs)`);
+} finally {
+  await server.kill('SIGTERM');
+}
+console.log(`${EVENTS} events, ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

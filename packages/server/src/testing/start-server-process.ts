@@ -11,6 +11,8 @@ const RUN = fileURLToPath(new URL(`../cli/run.${FROM_SOURCE ? 'ts' : 'js'}`, imp
 const NODE_ARGS = FROM_SOURCE ? ['--conditions=tally-source', '--import', 'tsx'] : [];
 // The build, as `npm start` runs it (benchmarks: tsx's per-function helpers cost time at run time).
 const BUILT = fileURLToPath(new URL(`../../dist/cli/run.js`, import.meta.url));
+// The V8 flags bin/tally.js runs with.
+const SERVER_FLAGS = ['--max-semi-space-size=32'];
 
 export interface ServerProcess {
   url: string;
@@ -59,7 +61,7 @@ export async function startServerProcess(opts: { dbPath?: string; env?: Record<s
   const url = `http://127.0.0.1:${port}`;
   const launch = () => spawn(
     process.execPath,
-    [...(opts.built ? [BUILT] : [...NODE_ARGS, RUN]), 'serve', '--port', String(port), '--db', dbPath, '--log-level', 'warn'],
+    [...SERVER_FLAGS, ...(opts.built ? [BUILT] : [...NODE_ARGS, RUN]), 'serve', '--port', String(port), '--db', dbPath, '--log-level', 'warn'],
     { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   const proc: ServerProcess = {
