@@ -2,7 +2,8 @@ import type { RequestFilter } from './request-filter.js';
 
 /** What a gate wants done with a request: headers to set, and maybe a refusal. */
 export interface GateVerdict {
-  headers: Array<[string, string]>;
+  /** Names and values in turn (name, value, name, value…): no pair arrays to build per request. */
+  headers: string[];
   deny?: { status: number; body: { code: string; message: string } };
 }
 
@@ -12,5 +13,7 @@ export interface GateVerdict {
  */
 export interface Gate<Req> {
   readonly accepts: RequestFilter;
+  /** Whether evaluate() reads the path (endpoint rules): when neither it nor `accepts` does, adapters pass '' instead of working it out. */
+  readonly needsPath: boolean;
   evaluate(req: Req, method: string, path: string): GateVerdict | undefined | Promise<GateVerdict | undefined>;
 }

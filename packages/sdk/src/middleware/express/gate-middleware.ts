@@ -5,7 +5,8 @@ import type { ExpressMiddleware, ExpressNext, ExpressRequest } from './types.js'
 
 function apply(verdict: GateVerdict | undefined, res: ServerResponse, next: ExpressNext): void {
   if (!verdict) return next();
-  for (const [name, value] of verdict.headers) res.setHeader(name, value);
+  const h = verdict.headers;
+  for (let i = 0; i < h.length; i += 2) res.setHeader(h[i]!, h[i + 1]!);
   if (!verdict.deny) return next();
   res.statusCode = verdict.deny.status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -16,8 +17,8 @@ function apply(verdict: GateVerdict | undefined, res: ServerResponse, next: Expr
 export function gateMiddleware<Req extends ExpressRequest>(gate: Gate<Req>): ExpressMiddleware<Req> {
   return (req, res, next) => {
     const method = req.method ?? 'GET';
-    const path = pathOf(req.originalUrl ?? req.url ?? '/');
-    if (!gate.accepts(method, path)) return next();
+    const path = gate.accepts.all && !gate.needsPath ? '' : pathOf(req.originalUrl ?? req.url ?? '/');
+    if (!gate.accepts.all && !gate.accepts(method, path)) return next();
     let verdict: ReturnType<Gate<Req>['evaluate']>;
     try {
       verdict = gate.evaluate(req, method, path);

@@ -5,14 +5,15 @@ import type { Gate } from '../core/gate.js';
 export function gateMiddleware(gate: Gate<Context>): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
-    const path = c.req.path;
-    if (!gate.accepts(method, path)) return next();
+    const path = gate.accepts.all && !gate.needsPath ? '' : c.req.path;
+    if (!gate.accepts.all && !gate.accepts(method, path)) return next();
     const verdict = await gate.evaluate(c, method, path);
     if (!verdict) return next();
-    for (const [name, value] of verdict.headers) c.header(name, value);
+    const h = verdict.headers;
+    for (let i = 0; i < h.length; i += 2) c.header(h[i]!, h[i + 1]!);
     if (verdict.deny) return c.json(verdict.deny.body, verdict.deny.status as 429);
     await next();
     // Handlers that build their own Response drop headers set earlier: set them again.
-    for (const [name, value] of verdict.headers) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    for (let i = 0; i < h.length; i += 2) if (!c.res.headers.has(h[i]!)) c.res.headers.set(h[i]!, h[i + 1]!);
   };
 }

@@ -17,6 +17,7 @@ export function quotaGate<Req>(options: QuotaOptions<Req>): Gate<Req> & { cache:
   };
   return {
     accepts: enforcer.accepts,
+    needsPath: false,
     cache: enforcer.cache,
     evaluate(req) {
       const d = enforcer.check(req);

@@ -8,14 +8,11 @@ export interface LimitDecision {
 }
 
 /** RateLimit-* headers (IETF draft, delta seconds), plus Retry-After when refused. */
-export function rateLimitHeaders(d: LimitDecision): Array<[string, string]> {
-  const headers: Array<[string, string]> = [
-    ['RateLimit-Limit', String(d.limit)],
-    ['RateLimit-Remaining', String(Math.max(0, d.remaining))],
-    ['RateLimit-Reset', String(d.resetSeconds)],
-  ];
-  if (!d.allowed) headers.push(['Retry-After', String(Math.max(1, d.resetSeconds))]);
-  return headers;
+export function rateLimitHeaders(d: LimitDecision): string[] {
+  const remaining = String(Math.max(0, d.remaining));
+  const reset = String(d.resetSeconds);
+  if (d.allowed) return ['RateLimit-Limit', String(d.limit), 'RateLimit-Remaining', remaining, 'RateLimit-Reset', reset];
+  return ['RateLimit-Limit', String(d.limit), 'RateLimit-Remaining', remaining, 'RateLimit-Reset', reset, 'Retry-After', String(Math.max(1, d.resetSeconds))];
 }
 
 export function secondsUntil(ms: number): number {

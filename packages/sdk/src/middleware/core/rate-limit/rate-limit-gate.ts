@@ -12,7 +12,7 @@ function verdict(d: LimitDecision | undefined): GateVerdict | undefined {
 
 function storeFailed(error: unknown): GateVerdict {
   if (!(error instanceof RateLimitStoreError)) throw error;
-  return { headers: [['Retry-After', '1']], deny: { status: 503, body: { code: 'rate_limit_unavailable', message: error.message } } };
+  return { headers: ['Retry-After', '1'], deny: { status: 503, body: { code: 'rate_limit_unavailable', message: error.message } } };
 }
 
 /** Per-customer (and per-endpoint) rate limits, as a gate for any framework. */
@@ -20,6 +20,7 @@ export function rateLimitGate<Req>(options: RateLimitOptions<Req>): Gate<Req> {
   const limiter = createRateLimiter(options);
   return {
     accepts: limiter.accepts,
+    needsPath: limiter.needsPath,
     // In memory the verdict comes at once, so the next handler runs without waiting a microtask.
     evaluate: (req, method, path) => {
       const d = limiter.check(req, method, path);

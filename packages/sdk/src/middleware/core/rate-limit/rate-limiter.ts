@@ -17,6 +17,8 @@ export type LimitCheck = LimitDecision | undefined | Promise<LimitDecision | und
 
 export interface RateLimiter<Req> {
   readonly accepts: RequestFilter;
+  /** Only endpoint rules look at the path. */
+  readonly needsPath: boolean;
   /**
    * The decision for a request; undefined when it is not limited (no
    * customer, or the store failed open). Synchronous when counting in memory
@@ -44,6 +46,7 @@ export function createRateLimiter<Req>(options: RateLimitOptions<Req>): RateLimi
 
   return {
     accepts: createRequestFilter(options),
+    needsPath: rules.length > 0,
     check(req, method, path) {
       const customer = resolveCustomerSync(options, req);
       return customer instanceof Promise ? customer.then((c) => limit(method, path, c)) : limit(method, path, customer);
