@@ -6,7 +6,7 @@
  */
 import express, { type Request } from 'express';
 import { createBatch, Ingestion } from '@tally/sdk';
-import { enforceQuotas, rateLimit, trackApiCalls } from '@tally/sdk/express';
+import { tally } from '@tally/sdk/express';
 import { API_KEYS } from './customers.js';
 
 const baseURL = process.env.TALLY_BASE_URL ?? 'http://127.0.0.1:8080';
@@ -22,18 +22,23 @@ const app = express();
 app.use(express.json());
 // Unknown keys are turned away before anything is counted.
 app.use('/v1', (req, res, next) => (customerId(req) ? next() : res.status(401).json({ error: 'unknown X-API-Key' })));
-// 1. Rate limits: 10 calls per 10 s per customer; reports are heavier, 2 per minute.
-app.use(rateLimit({
-  customerId,
-  include: ['/v1/*'],
-  points: 10,
-  duration: 10,
-  endpoints: [{ paths: ['/v1/reports'], methods: ['POST'], points: 2, duration: 60 }],
+// One middleware (one Express layer per request) for the three:
+app.use(tally({
+  // 1. Rate limits: 10 calls per 10 s per customer; reports are heavier, 2 per minute.
+  rateLimit: {
+    customerId,
+    include: ['/v1/*'],
+    points: 10,
+    duration: 10,
+    endpoints: [{ paths: ['/v1/reports'], methods: ['POST'], points: 2, duration: 60 }],
+  },
+  // 2. The monthly quota from Tally (POST /limits), enforced from a local cache.
+  quota: { customerId, include: ['/v1/*'], baseURL, apiKey: process.env.TALLY_API_KEY, mode: 'hard', refreshMs: 5000 },
+  // 3. Billing: one event per call…
+  tracking: { recorder: batch, customerId, include: ['/v1/*'], metadata: (req) => ({ plan: req.get('x-plan') ?? 'standard' }) },
+  // …for the calls that got past the limits only.
+  recordRefused: false,
 }));
-// 2. The monthly quota from Tally (POST /limits), enforced from a local cache.
-app.use(enforceQuotas({ customerId, include: ['/v1/*'], baseURL, apiKey: process.env.TALLY_API_KEY, mode: 'hard', refreshMs: 5000 }));
-// 3. Billing: calls that got past the limits are recorded, one event each.
-app.use(trackApiCalls({ recorder: batch, customerId, include: ['/v1/*'], metadata: (req) => ({ plan: req.get('x-plan') ?? 'standard' }) }));
 
 app.get('/health', (_req, res) => res.json({ ok: true }));
 app.get('/v1/users/:id', (req, res) => res.json({ id: req.params.id, name: `User ${req.params.id}` }));

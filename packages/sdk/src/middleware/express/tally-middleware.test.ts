@@ -47,6 +47,15 @@ describe.each(versions)('tally() on %s', (_name, express) => {
     ]);
   });
 
+  it('with recordRefused: false records only the calls the limits let through', async () => {
+    const recorder = new MemoryRecorder();
+    const { mw, call } = await start({ tracking: { recorder, customerId }, rateLimit: { customerId, points: 1, duration: 60 }, recordRefused: false });
+    expect((await call('/a/1')).status).toBe(200);
+    expect((await call('/a/2')).status).toBe(429);
+    await mw.settled();
+    expect(recorder.events.map((e) => e.metadata!.status_code)).toEqual([200]);
+  });
+
   it('passes handler errors on to the error handler, and tracks them', async () => {
     const recorder = new MemoryRecorder();
     const { mw, call } = await start({ tracking: { recorder, customerId }, rateLimit: { customerId, points: 10, duration: 60 } });

@@ -14,6 +14,12 @@ export interface TallyExpressOptions<Req extends ExpressRequest> {
   rateLimit?: RateLimitOptions<Req>;
   /** Usage quotas from the Tally server's limits, from a local cache. */
   quota?: QuotaOptions<Req>;
+  /**
+   * Whether calls refused by the rate limit or the quota are recorded (with
+   * their status). Default true, as the Fastify plugin does; false records,
+   * and so bills, only the calls the limits let through.
+   */
+  recordRefused?: boolean;
 }
 
 /**
@@ -21,8 +27,8 @@ export interface TallyExpressOptions<Req extends ExpressRequest> {
  * Fastify plugin: `app.use(tally({ tracking, rateLimit, quota }))`. Express
  * charges every middleware layer for each request (about 2% of a
  * hello-world's CPU per layer), so one layer for all three costs less than
- * mounting them apart. Tracking starts first, then the rate limit, then the
- * quota; a refusal ends the request there and is recorded with its status.
+ * mounting them apart. The rate limit runs before the quota; a refusal ends
+ * the request there (recorded with its status unless `recordRefused` is false).
  */
 export function tally<Req extends ExpressRequest = ExpressRequest>(options: TallyExpressOptions<Req>): ExpressTrackingMiddleware<Req> {
   const watch = options.tracking ? watchExpressCalls(options.tracking) : undefined;
@@ -36,11 +42,19 @@ export function tally<Req extends ExpressRequest = ExpressRequest>(options: Tall
     : !second
       ? first
       : (req, res, next) => first(req, res, (error) => (error === undefined ? second(req, res, next) : next(error)));
-  const middleware: ExpressMiddleware<Req> = watch
-    ? (req, res, next) => {
-        watch.start(req, res);
-        gated(req, res, next);
-      }
-    : gated;
+  let middleware: ExpressMiddleware<Req> = gated;
+  if (watch && (options.recordRefused ?? true)) {
+    middleware = (req, res, next) => {
+      watch.start(req, res);
+      gated(req, res, next);
+    };
+  } else if (watch) {
+    // Tracking starts once the limits let the call through.
+    middleware = (req, res, next) =>
+      gated(req, res, (error) => {
+        if (error === undefined) watch.start(req, res);
+        next(error);
+      });
+  }
   return Object.assign(middleware, { settled: () => watch?.settled() ?? Promise.resolve() });
 }
