@@ -5,7 +5,7 @@
  * then `--requests` counted ones, 8 at a time over keep-alive. Reported whole
  * and without V8's compiler (tiering up during the count is warm-up, not cost
  * per request). Slow (about 40 s per variant); needs valgrind.
- *   npx tsx bench/gateway/instructions.ts [-- --variants plain,empty,noop,tracked,limited --warm 3000 --requests 3000 --max-size 1000]
+ *   npx tsx bench/gateway/instructions.ts [-- --variants plain,empty,noop,tracked,limited,limited-apart --warm 3000 --requests 3000 --max-size 1000]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
   options: { variants: { type: 'string' }, warm: { type: 'string' }, requests: { type: 'string' }, 'max-size': { type: 'string' } },
 });
-const VARIANTS = (values.variants ?? 'plain,empty,noop,tracked,limited').split(',');
+const VARIANTS = (values.variants ?? 'plain,empty,noop,tracked,limited,limited-apart').split(',');
 const WARM = Number(values.warm ?? 3000);
 const REQUESTS = Number(values.requests ?? 3000);
 const here = (file: string) => new URL(file, import.meta.url).pathname;
