@@ -89,8 +89,8 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
   const context = { eventName: ingestion.config.eventName, timeWindow: ingestion.config.timeWindow, now: 0 };
   const ctx = (now = Date.now()) => ((context.now = now), context);
   /** Queues an event; with a spool, the promise settles once it is on disk. */
-  const admit = (wire: WireEvent, now: number): Promise<void> | undefined => {
-    engine.enqueue(wire, now);
+  const admit = (wire: WireEvent, now: number, ownId: boolean): Promise<void> | undefined => {
+    engine.enqueue(wire, now, ownId);
     return o.spoolDir ? ready.then(() => spool?.append([wire])) : undefined;
   };
 
@@ -113,7 +113,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
         return false;
       }
       if (full()) return drop(event);
-      admit(wire, now)?.catch(noteError);
+      admit(wire, now, event.eventId == null)?.catch(noteError);
       return true;
     },
     [ADD_CHECKED](customerId, eventName, metadata) {
@@ -122,7 +122,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
       if (full()) return drop({ customerId, eventName, metadata });
       const now = Date.now();
       // The same fields, in the same order, as add() builds: one hidden class for every queued event.
-      admit({ event_id: randomEventId(), customer_id: customerId, event_name: name!, timestamp: isoAt(now), metadata }, now)?.catch(noteError);
+      admit({ event_id: randomEventId(), customer_id: customerId, event_name: name!, timestamp: isoAt(now), metadata }, now, true)?.catch(noteError);
       return true;
     },
     async track(event) {
@@ -136,7 +136,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
         drop(event);
         throw new QueueFullError(closing ? 'The batch is closed.' : `The queue holds ${o.maxQueueSize} events already.`);
       }
-      await admit(wire, Date.now());
+      await admit(wire, Date.now(), event.eventId == null);
     },
     async flush() {
       const release = holdOpen();

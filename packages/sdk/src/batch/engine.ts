@@ -47,8 +47,9 @@ export class BatchEngine {
     return this.queue.length + this.inflightEvents;
   }
 
-  enqueue(wire: WireEvent, at = Date.now()): void {
-    this.queue.push({ wire, seq: ++this.seq, at });
+  /** `ownId`: the batch generated the event's ID, so no other queued event can repeat it. */
+  enqueue(wire: WireEvent, at = Date.now(), ownId = false): void {
+    this.queue.push({ wire, seq: ++this.seq, at, ownId });
     if (this.queue.length >= this.o.chunkSize || this.timer === undefined) this.pump();
   }
 

@@ -6,6 +6,8 @@ export interface Entry {
   seq: number;
   /** When it was queued (epoch ms); the flush timer runs from the oldest. */
   at: number;
+  /** The batch generated its ID (random, so it cannot repeat): take() need not look it up. */
+  ownId?: boolean;
 }
 
 /** The events waiting to be sent, oldest first. */
@@ -42,7 +44,8 @@ export class PendingQueue {
     let i = 0;
     for (; i < this.items.length && chunk.length < max; i++) {
       const e = this.items[i]!;
-      if (ids.has(e.wire.event_id)) kept.push(e);
+      if (e.ownId) chunk.push(e);
+      else if (ids.has(e.wire.event_id)) kept.push(e);
       else {
         ids.add(e.wire.event_id);
         chunk.push(e);
