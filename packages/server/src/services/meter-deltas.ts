@@ -53,6 +53,25 @@ interface MinuteCell extends BucketKey {
   acc: CellAccumulator;
 }
 
+/** A cell and, for unique_count, its distinct values. */
+type Bucketed = CellDelta & { values: Set<string> | null };
+
+/** The hour or day cells (and distinct values) that minute cells add up to. */
+function coarser(gran: Granularity, minute: readonly Bucketed[]): Bucketed[] {
+  const out = new Map<string, Bucketed>();
+  for (const d of minute) {
+    const bucket = floorTo(d.bucket, GRANULARITY_MS[gran]);
+    const k = keyOf(d.customerId, bucket, d.group);
+    const have = out.get(k);
+    if (!have) out.set(k, { gran, bucket, customerId: d.customerId, group: d.group, cell: { ...d.cell }, values: d.values && new Set(d.values) });
+    else {
+      have.cell = mergeCells(have.cell, d.cell);
+      if (d.values) for (const v of d.values) have.values!.add(v);
+    }
+  }
+  return [...out.values()];
+}
+
 /**
  * What `events` add to one meter's rollups, merged in memory per (bucket,
  * customer, group), so one upsert covers many events. Events fill minute
@@ -91,33 +110,11 @@ export function deltasForMeter(meter: Meter, events: readonly ValidEvent[], shar
   const minute: MinuteCell[] = [];
   plain.forEach((acc, slot) => acc && minute.push({ gran: 'minute', ...keys.cells[slot]!, group: null, acc }));
   minute.push(...grouped.values());
-  const cells: CellDelta[] = [];
+  const fine: Bucketed[] = minute.map((d) => ({ gran: 'minute', bucket: d.bucket, customerId: d.customerId, group: d.group, cell: toCell(type, d.acc), values: d.acc.values }));
+  const all = [fine, ...COARSER.map((gran) => coarser(gran, fine))].flat();
+  const cells: CellDelta[] = all.map(({ values, ...cell }) => cell);
   const uniques: UniqueDelta[] = [];
-  for (const d of minute) {
-    const cell = toCell(type, d.acc);
-    cells.push({ gran: 'minute', bucket: d.bucket, customerId: d.customerId, group: d.group, cell });
-    if (d.acc.values) uniques.push({ gran: 'minute', bucket: d.bucket, customerId: d.customerId, group: d.group, values: d.acc.values });
-  }
-  const minuteCells = cells.length;
-  for (const gran of COARSER) {
-    const coarse = new Map<string, CellDelta & { values: Set<string> | null }>();
-    for (let i = 0; i < minuteCells; i++) {
-      const d = cells[i]!;
-      const bucket = floorTo(d.bucket, GRANULARITY_MS[gran]);
-      const k = keyOf(d.customerId, bucket, d.group);
-      const values = uniques.length > 0 ? (uniques[i]!.values as Set<string>) : null;
-      const have = coarse.get(k);
-      if (!have) coarse.set(k, { gran, bucket, customerId: d.customerId, group: d.group, cell: { ...d.cell }, values: values && new Set(values) });
-      else {
-        have.cell = mergeCells(have.cell, d.cell);
-        if (values) for (const v of values) have.values!.add(v);
-      }
-    }
-    for (const { values, ...c } of coarse.values()) {
-      cells.push(c);
-      if (values) uniques.push({ gran, bucket: c.bucket, customerId: c.customerId, group: c.group, values });
-    }
-  }
+  for (const { values, cell, ...at } of all) if (values) uniques.push({ ...at, values });
   return { meterId: meter.id, type, cells, uniques };
 }
 
