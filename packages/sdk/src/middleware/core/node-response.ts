@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentLength } from './call-facts.js';
+import { protoMember, readMember } from './proto-member.js';
 
 /**
  * The socket and its bytes written when a response started. The socket is
@@ -15,6 +16,22 @@ export function markBytes(res: ServerResponse): ByteMark {
   return { socket, at: socket?.bytesWritten ?? 0 };
 }
 
+// Methods and accessors of the response, found once per prototype (see protoMember).
+const getHeaderOf = protoMember('getHeader');
+const setHeaderOf = protoMember('setHeader');
+const writableFinishedOf = protoMember('writableFinished');
+const onOf = protoMember('on');
+
+/** res.getHeader(name), without a lookup of `getHeader` on the response. */
+export function getHeader(res: ServerResponse, name: string): ReturnType<ServerResponse['getHeader']> {
+  return (getHeaderOf(res).value as ServerResponse['getHeader']).call(res, name);
+}
+
+/** res.setHeader(name, value), without a lookup of `setHeader` on the response. */
+export function setHeader(res: ServerResponse, name: string, value: string): void {
+  (setHeaderOf(res).value as ServerResponse['setHeader']).call(res, name, value);
+}
+
 /**
  * The body bytes of a finished response: its Content-Length when it had one
  * (what Express and Fastify set for whole bodies), else the bytes its socket
@@ -22,9 +39,9 @@ export function markBytes(res: ServerResponse): ByteMark {
  * Nothing is wrapped or added to the response: own properties on a
  * ServerResponse cost more per request than all the rest of the tracking.
  */
-export function nodeResponseBytes(req: IncomingMessage, res: ServerResponse, mark: ByteMark): number {
-  if (req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return 0;
-  const declared = contentLength(res.getHeader('content-length') as string | number | undefined);
+export function nodeResponseBytes(method: string | undefined, statusCode: number, res: ServerResponse, mark: ByteMark): number {
+  if (method === 'HEAD' || statusCode === 204 || statusCode === 304) return 0;
+  const declared = contentLength(getHeader(res, 'content-length') as string | number | undefined);
   if (declared !== undefined) return declared;
   const header = (res as unknown as { _header?: string | null })._header;
   if (!mark.socket) return 0;
@@ -34,35 +51,29 @@ export function nodeResponseBytes(req: IncomingMessage, res: ServerResponse, mar
 
 /**
  * Calls `onEnd` once the response finished, or the connection closed first
- * (`finished` false). Shared by Express and Fastify.
+ * (`finished` false), with the request's method and the response's status,
+ * each read once, then (a method override may change the method meanwhile).
+ * Shared by Express and Fastify.
  */
 export function watchNodeResponse(
   req: IncomingMessage,
   res: ServerResponse,
-  onEnd: (responseBytes: number, finished: boolean) => void,
+  onEnd: (method: string, statusCode: number, responseBytes: number, finished: boolean) => void,
 ): void {
   const mark = markBytes(res);
   // 'close' follows 'finish' on node:http responses, and also comes alone when the client left.
-  onClose(res, () => onEnd(nodeResponseBytes(req, res, mark), res.writableFinished));
-}
-
-// `res.on`, found once per response prototype. Express gives every response a
-// new hidden class, so looking `on` up on the response itself walks its whole
-// prototype chain on every request.
-let lastProto: object | null = null;
-let lastOn: ServerResponse['on'] | undefined;
-function onClose(res: ServerResponse, listener: () => void): void {
-  const proto = Object.getPrototypeOf(res) as ServerResponse | null;
-  if (proto !== lastProto || !lastOn) {
-    lastProto = proto;
-    lastOn = proto?.on ?? res.on;
-  }
-  lastOn.call(res, 'close', listener);
+  (onOf(res).value as ServerResponse['on']).call(res, 'close', () => {
+    const method = req.method ?? 'GET';
+    const statusCode = res.statusCode;
+    const finished = readMember(writableFinishedOf, res) as boolean;
+    onEnd(method, statusCode, nodeResponseBytes(method, statusCode, res, mark), finished);
+  });
 }
 
 /** The request body size from its Content-Length; 0 for a bodiless request. */
 export function nodeRequestBytes(req: IncomingMessage): number | undefined {
-  const declared = contentLength(req.headers['content-length']);
+  const headers = req.headers;
+  const declared = contentLength(headers['content-length']);
   if (declared !== undefined) return declared;
-  return req.headers['transfer-encoding'] ? undefined : 0;
+  return headers['transfer-encoding'] ? undefined : 0;
 }

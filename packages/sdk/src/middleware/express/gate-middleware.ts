@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Gate, GateVerdict } from '../core/gate.js';
+import { setHeader } from '../core/node-response.js';
 import { pathOf } from '../core/request-filter.js';
 import type { ExpressMiddleware, ExpressNext, ExpressRequest } from './types.js';
 
 function apply(verdict: GateVerdict | undefined, res: ServerResponse, next: ExpressNext): void {
   if (!verdict) return next();
   const h = verdict.headers;
-  for (let i = 0; i < h.length; i += 2) res.setHeader(h[i]!, h[i + 1]!);
+  for (let i = 0; i < h.length; i += 2) setHeader(res, h[i]!, h[i + 1]!);
   if (!verdict.deny) return next();
   res.statusCode = verdict.deny.status;
   res.setHeader('content-type', 'application/json; charset=utf-8');

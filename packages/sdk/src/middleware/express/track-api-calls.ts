@@ -23,12 +23,11 @@ export function watchExpressCalls<Req extends ExpressRequest>(options: TrackingO
     if (!tracker.accepts.all && !tracker.accepts(req.method ?? 'GET', pathOf(req.originalUrl ?? req.url ?? '/'))) return;
     const startedAt = performance.now();
     watchRouteTemplate(req);
-    watchNodeResponse(req, res, (responseBytes, finished) => {
+    watchNodeResponse(req, res, (method, statusCode, responseBytes, finished) => {
       tracker.record(req, {
         endpoint: routeTemplate(req),
-        // Read once the response is done: Express has read it on the request's final shape by then, so the lookup is cached.
-        method: req.method ?? 'GET',
-        statusCode: res.statusCode,
+        method,
+        statusCode,
         startedAt,
         requestBytes: nodeRequestBytes(req),
         responseBytes,

@@ -12,11 +12,11 @@ export function addTrackingHooks(app: FastifyInstance, options: TrackingOptions<
     const method = request.method;
     if (!tracker.accepts.all && !tracker.accepts(method, pathOf(request.url))) return done();
     const startedAt = performance.now();
-    watchNodeResponse(request.raw, reply.raw, (responseBytes, finished) => {
+    watchNodeResponse(request.raw, reply.raw, (_method, statusCode, responseBytes, finished) => {
       tracker.record(request, {
         endpoint: request.routeOptions.url ?? UNMATCHED_ENDPOINT,
         method,
-        statusCode: reply.raw.statusCode,
+        statusCode,
         startedAt,
         requestBytes: nodeRequestBytes(request.raw),
         responseBytes,
