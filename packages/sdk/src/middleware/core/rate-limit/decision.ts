@@ -7,12 +7,17 @@ export interface LimitDecision {
   resetSeconds: number;
 }
 
-/** RateLimit-* headers (IETF draft, delta seconds), plus Retry-After when refused. */
+/**
+ * RateLimit-* headers (IETF draft, delta seconds), plus Retry-After when
+ * refused. Names in lowercase: the same headers (names are case-insensitive),
+ * and Node sets them for less than mixed-case ones, which it lowercases anew
+ * for every response.
+ */
 export function rateLimitHeaders(d: LimitDecision): string[] {
   const remaining = String(Math.max(0, d.remaining));
   const reset = String(d.resetSeconds);
-  if (d.allowed) return ['RateLimit-Limit', String(d.limit), 'RateLimit-Remaining', remaining, 'RateLimit-Reset', reset];
-  return ['RateLimit-Limit', String(d.limit), 'RateLimit-Remaining', remaining, 'RateLimit-Reset', reset, 'Retry-After', String(Math.max(1, d.resetSeconds))];
+  if (d.allowed) return ['ratelimit-limit', String(d.limit), 'ratelimit-remaining', remaining, 'ratelimit-reset', reset];
+  return ['ratelimit-limit', String(d.limit), 'ratelimit-remaining', remaining, 'ratelimit-reset', reset, 'retry-after', String(Math.max(1, d.resetSeconds))];
 }
 
 export function secondsUntil(ms: number): number {

@@ -8,10 +8,10 @@ describe('rateLimitGate', () => {
     const gate = rateLimitGate<Req>({ customerId: (r) => r.customer, points: 1, duration: 60 });
     const first = gate.evaluate({ customer: 'c' }, 'GET', '/x');
     expect(first).not.toBeInstanceOf(Promise);
-    expect(first).toEqual({ headers: ['RateLimit-Limit', '1', 'RateLimit-Remaining', '0', 'RateLimit-Reset', '60'] });
+    expect(first).toEqual({ headers: ['ratelimit-limit', '1', 'ratelimit-remaining', '0', 'ratelimit-reset', '60'] });
     const second = gate.evaluate({ customer: 'c' }, 'GET', '/x');
     expect(second).toMatchObject({ deny: { status: 429, body: { code: 'rate_limited' } } });
-    expect(second!.headers.slice(-2)).toEqual(['Retry-After', '60']);
+    expect(second!.headers.slice(-2)).toEqual(['retry-after', '60']);
     expect(gate.evaluate({}, 'GET', '/x')).toBeUndefined();
   });
 
@@ -19,7 +19,7 @@ describe('rateLimitGate', () => {
     const gate = rateLimitGate<Req>({ customerId: async (r) => r.customer, points: 1, duration: 60 });
     const first = gate.evaluate({ customer: 'c' }, 'GET', '/x');
     expect(first).toBeInstanceOf(Promise);
-    expect(await first).toEqual({ headers: ['RateLimit-Limit', '1', 'RateLimit-Remaining', '0', 'RateLimit-Reset', '60'] });
+    expect(await first).toEqual({ headers: ['ratelimit-limit', '1', 'ratelimit-remaining', '0', 'ratelimit-reset', '60'] });
     expect(await gate.evaluate({ customer: 'c' }, 'GET', '/x')).toMatchObject({ deny: { status: 429 } });
   });
 });

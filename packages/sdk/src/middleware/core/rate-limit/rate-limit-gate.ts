@@ -12,7 +12,7 @@ function verdict(d: LimitDecision | undefined): GateVerdict | undefined {
 
 function storeFailed(error: unknown): GateVerdict {
   if (!(error instanceof RateLimitStoreError)) throw error;
-  return { headers: ['Retry-After', '1'], deny: { status: 503, body: { code: 'rate_limit_unavailable', message: error.message } } };
+  return { headers: ['retry-after', '1'], deny: { status: 503, body: { code: 'rate_limit_unavailable', message: error.message } } };
 }
 
 /** Per-customer (and per-endpoint) rate limits, as a gate for any framework. */
