@@ -1,4 +1,4 @@
-/** Values kept at most; past that the memory starts over (forgetting costs only re-inserts). */
+/** Values and cells kept at most; past that the memory starts over (forgetting costs only re-inserts). */
 const MAX_ENTRIES = 1_000_000;
 
 /**
@@ -33,7 +33,7 @@ export class StoredUniques {
     const t = this.tentative;
     for (let i = 0; i < t.length; i += 2) {
       let values = this.stored.get(t[i]!);
-      if (!values) this.stored.set(t[i]!, (values = new Set()));
+      if (!values) (this.stored.set(t[i]!, (values = new Set())), this.size++);
       if (!values.has(t[i + 1]!)) (values.add(t[i + 1]!), this.size++);
     }
     this.tentative = [];
