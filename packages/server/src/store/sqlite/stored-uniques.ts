@@ -29,8 +29,8 @@ export class StoredUniques {
   }
 
   commit(): void {
-    if (this.size + this.tentative.length / 2 > MAX_ENTRIES) this.clear();
     const t = this.tentative;
+    if (this.size + t.length / 2 > MAX_ENTRIES) (this.stored.clear(), (this.size = 0));
     for (let i = 0; i < t.length; i += 2) {
       let values = this.stored.get(t[i]!);
       if (!values) (this.stored.set(t[i]!, (values = new Set())), this.size++);
