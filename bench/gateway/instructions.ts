@@ -4,8 +4,10 @@
  * requests/s and CPU time. Each app gets `--warm` requests first (JIT, caches),
  * then `--requests` counted ones, 8 at a time over keep-alive. Reported whole
  * and without V8's compiler (tiering up during the count is warm-up, not cost
- * per request). Slow (about 40 s per variant); needs valgrind.
- *   npx tsx bench/gateway/instructions.ts [-- --variants plain,empty,noop,tracked,limited,limited-apart --warm 3000 --requests 3000 --max-size 1000]
+ * per request). The count must be long: with 3000, whether one major GC (about
+ * 20,000 instructions per request's worth) fell inside the window moved the
+ * tracked variant by ±4%. Slow (about 2 min per variant); needs valgrind.
+ *   npx tsx bench/gateway/instructions.ts [-- --variants plain,empty,noop,tracked,limited,limited-apart --warm 3000 --requests 12000 --max-size 1000]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
@@ -19,7 +21,7 @@ const { values } = parseArgs({
 });
 const VARIANTS = (values.variants ?? 'plain,empty,noop,tracked,limited,limited-apart').split(',');
 const WARM = Number(values.warm ?? 3000);
-const REQUESTS = Number(values.requests ?? 3000);
+const REQUESTS = Number(values.requests ?? 12_000);
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tally-callgrind-'));
 
