@@ -3,8 +3,9 @@
  * @tally/sdk against @dodopayments/ingestion-blueprints, same run, same local
  * Tally server (a child process on SQLite). The official package talks to
  * https://test.dodopayments.com through the `dodopayments` client; a
- * globalThis.fetch wrapper rewrites those URLs to the local server (and counts
- * every ingest request either SDK makes).
+ * globalThis.fetch wrapper rewrites those URLs to the local server and counts
+ * its ingest requests. @tally/sdk posts over node:http, not fetch: its own
+ * batch stats count its requests.
  *   npm run bench:sdk [-- --events 10000 --rounds 5]
  */
 import os from 'node:os';
@@ -55,6 +56,10 @@ async function runTally(customerId: string, maxSize = 100): Promise<void> {
   const batch = createBatch(new Ingestion({ apiKey: server.apiKey, baseURL: server.url, eventName: 'api_call' }), { maxSize });
   for (let i = 0; i < EVENTS; i++) batch.add({ customerId, metadata: metadata(i) });
   await batch.cleanup({ timeoutMs: 120_000 });
+  const stats = batch.stats();
+  counted.requests += stats.requests;
+  // Each retry follows a failed attempt; events refused for good show as fewer stored.
+  counted.failed += stats.retried;
 }
 
 async function runDodo(customerId: string): Promise<void> {
