@@ -6,6 +6,7 @@ import { rateLimitGate } from '../core/rate-limit/rate-limit-gate.js';
 import { gateMiddleware } from './gate-middleware.js';
 
 export { trackApiCalls, type HonoTrackingMiddleware } from './track-api-calls.js';
+export { tally, type TallyHonoOptions } from './tally-middleware.js';
 export type { TrackingOptions } from '../core/tracking-options.js';
 export type { CallFacts } from '../core/call-facts.js';
 export { UNMATCHED_ENDPOINT } from '../core/call-facts.js';
