@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryRecorder } from '../../blueprints/testing/memory-recorder.js';
+import { describe } from 'vitest';
 import { expressVersions } from '../testing/express-apps.js';
-import { countLimit, fakeLimitsServer } from '../testing/fake-limits-server.js';
-import { listen, type Listening } from '../testing/listen.js';
-import { tally, type TallyExpressOptions } from './index.js';
+import { listen } from '../testing/listen.js';
+import { tallyContract } from '../testing/tally-contract.js';
+import { tally } from './index.js';
 import type { ExpressRequest } from './types.js';
 
 const versions = await expressVersions();
-const customerId = (req: ExpressRequest) => req.headers['x-customer'] as string | undefined;
-const settle = () => new Promise((r) => setTimeout(r, 100));
 
 describe.each(versions)('tally() on %s', (_name, express) => {
-  const open: Listening[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((s) => s.close()));
-  });
-
-  async function start(options: TallyExpressOptions<ExpressRequest>) {
+  tallyContract<ExpressRequest>(async (options) => {
     const app = express();
     const mw = tally(options);
     app.use(mw);
@@ -24,75 +16,6 @@ describe.each(versions)('tally() on %s', (_name, express) => {
     app.get('/boom', () => {
       throw new Error('boom');
     });
-    const s = await listen(app);
-    open.push(s);
-    return { mw, call: (path: string, customer = 'cus_1') => fetch(s.url + path, { headers: { 'x-customer': customer } }) };
-  }
-
-  it('tracks, rate limits and records the refused calls with their 429, in one middleware', async () => {
-    const recorder = new MemoryRecorder();
-    const { mw, call } = await start({ tracking: { recorder, customerId }, rateLimit: { customerId, points: 2, duration: 60 } });
-    const first = await call('/a/1');
-    expect(first.status).toBe(200);
-    expect(first.headers.get('ratelimit-remaining')).toBe('1');
-    expect((await call('/a/2')).status).toBe(200);
-    const refused = await call('/a/3');
-    expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ code: 'rate_limited' });
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(58);
-    expect((await call('/boom')).status).toBe(429);
-    await mw.settled();
-    expect(recorder.events.map((e) => [e.metadata!.endpoint, e.metadata!.status_code])).toEqual([
-      ['/a/:id', 200], ['/a/:id', 200], ['(unmatched)', 429], ['(unmatched)', 429],
-    ]);
-  });
-
-  it('with recordRefused: false records only the calls the limits let through', async () => {
-    const recorder = new MemoryRecorder();
-    const { mw, call } = await start({ tracking: { recorder, customerId }, rateLimit: { customerId, points: 1, duration: 60 }, recordRefused: false });
-    expect((await call('/a/1')).status).toBe(200);
-    expect((await call('/a/2')).status).toBe(429);
-    await mw.settled();
-    expect(recorder.events.map((e) => e.metadata!.status_code)).toEqual([200]);
-  });
-
-  it('passes handler errors on to the error handler, and tracks them', async () => {
-    const recorder = new MemoryRecorder();
-    const { mw, call } = await start({ tracking: { recorder, customerId }, rateLimit: { customerId, points: 10, duration: 60 } });
-    expect((await call('/boom')).status).toBe(500);
-    await mw.settled();
-    expect(recorder.metadata()).toMatchObject({ endpoint: '/boom', status_code: 500 });
-  });
-
-  it('runs the quota after the rate limit, each with its headers', async () => {
-    const limits = await fakeLimitsServer({ full: [countLimit(10, 10)], some: [countLimit(10, 3)] });
-    open.push(limits);
-    const quota = { customerId, baseURL: limits.url, apiKey: 'k', refreshMs: 60_000 };
-    const { mw, call } = await start({ rateLimit: { customerId, points: 100, duration: 60 }, quota });
-    await call('/a/1', 'full');
-    await call('/a/1', 'some');
-    await settle();
-    const refused = await call('/a/1', 'full');
-    expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ code: 'quota_exceeded' });
-    expect(refused.headers.get('ratelimit-limit')).toBe('100');
-    const ok = await call('/a/1', 'some');
-    expect(ok.status).toBe(200);
-    expect(ok.headers.get('tally-quota-remaining')).toBe('6');
-    expect(ok.headers.get('ratelimit-remaining')).toBe('98');
-    await mw.settled();
-  });
-
-  it('with tracking alone, or nothing, just passes requests on', async () => {
-    const recorder = new MemoryRecorder();
-    const tracked = await start({ tracking: { recorder, customerId } });
-    const r = await tracked.call('/a/1');
-    expect(r.status).toBe(200);
-    expect(r.headers.get('ratelimit-limit')).toBeNull();
-    await tracked.mw.settled();
-    expect(recorder.events).toHaveLength(1);
-    const bare = await start({});
-    expect((await bare.call('/a/1')).status).toBe(200);
-    await bare.mw.settled();
-  });
+    return { mw, server: await listen(app) };
+  }, (req) => req.headers['x-customer'] as string | undefined);
 });
