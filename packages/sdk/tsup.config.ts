@@ -12,6 +12,8 @@ export default defineConfig({
     express: 'src/middleware/express/index.ts',
     fastify: 'src/middleware/fastify/index.ts',
     hono: 'src/middleware/hono/index.ts',
+    // Not an export: the worker thread createBatch({ thread: true }) starts, found beside the chunk that starts it.
+    'batch-worker': 'src/batch/thread/batch-worker.ts',
   },
   format: ['esm', 'cjs'],
   target: 'node20',
@@ -25,6 +27,8 @@ export default defineConfig({
     options.conditions = ['tally-source'];
   },
   splitting: true,
+  // import.meta.url in the CommonJS build too: the threaded batch finds its worker file by it.
+  shims: true,
   sourcemap: true,
   clean: true,
   treeshake: true,

@@ -65,4 +65,35 @@ b.add({ customerId: 'c', metadata: { n: s.sent } });`);
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     await run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', join(pkgDir, '../../node_modules/@types'), 'c.mts'], { cwd: root });
   });
+
+  it('runs a threaded batch from the built worker file, under import and require()', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    // A stand-in server in the same script: counts the events it is sent and answers as Tally does.
+    const script = (load: string) => `${load}
+const http = require('node:http');
+let got = 0;
+const srv = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    const n = JSON.parse(body).events.length;
+    got += n;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ ingested_count: n, duplicate_count: 0, unknown_customer_ids: [] }));
+  });
+});
+srv.listen(0, '127.0.0.1', async () => {
+  const b = createBatch(new Ingestion({ apiKey: 'k', baseURL: 'http://127.0.0.1:' + srv.address().port, eventName: 'e' }), { thread: true });
+  for (let i = 0; i < 5; i++) b.add({ customerId: 'c' });
+  await b.flush();
+  const s = b.stats();
+  await b.cleanup();
+  srv.close();
+  console.log(got, s.acknowledged);
+});`;
+    await writeFile(join(root, 't.cjs'), script(`const { createBatch, Ingestion } = require('@tally/sdk');`));
+    await writeFile(join(root, 't.mjs'), script(`import { createBatch, Ingestion } from '@tally/sdk';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);`));
+    expect(await node('t.cjs')).toBe('5 5');
+    expect(await node('t.mjs')).toBe('5 5');
+  });
 });

@@ -6,16 +6,17 @@ import { ADD_CHECKED, takesChecked } from './checked-add.js';
 import { createBatch } from './create-batch.js';
 import type { DeadLetter } from './dead-letter.js';
 
-async function setup(eventName: string | undefined) {
+async function setup(eventName: string | undefined, thread: boolean) {
   const srv = await startFakeServer();
   const dead: DeadLetter[] = [];
-  const batch = createBatch(new Ingestion({ apiKey: srv.apiKey, baseURL: srv.url, eventName }), { flushInterval: 60_000, onDeadLetter: (l) => dead.push(...l) });
+  const batch = createBatch(new Ingestion({ apiKey: srv.apiKey, baseURL: srv.url, eventName }), { flushInterval: 60_000, thread, onDeadLetter: (l) => dead.push(...l) });
   return { srv, batch, dead, done: async () => (await batch.cleanup(), await srv.close()) };
 }
 
-describe('the checked door of a batch', () => {
+// In the app's thread, and on the app's side of a threaded batch, which hands the events to its worker.
+describe.each([false, true])('the checked door of a batch (thread: %s)', (thread) => {
   it('queues the same wire event add() would, which the server stores', async () => {
-    const { srv, batch, done } = await setup('api_call');
+    const { srv, batch, done } = await setup('api_call', thread);
     expect(takesChecked(batch)).toBe(true);
     expect(batch[ADD_CHECKED]('cus_1', undefined, { endpoint: '/a/:id', status_code: 200 })).toBe(true);
     expect(batch.add({ customerId: 'cus_1', metadata: { endpoint: '/a/:id', status_code: 200 } })).toBe(true);
@@ -28,7 +29,7 @@ describe('the checked door of a batch', () => {
   });
 
   it('still checks the customer ID and the event name, refusing through add() with the reasons', async () => {
-    const { batch, dead, done } = await setup(undefined);
+    const { batch, dead, done } = await setup(undefined, thread);
     expect(batch[ADD_CHECKED]('cus_1', undefined, { n: 1 })).toBe(false);
     expect(batch[ADD_CHECKED]('c'.repeat(256), 'api_call', { n: 1 })).toBe(false);
     expect(batch[ADD_CHECKED]('', 'api_call', { n: 1 })).toBe(false);
@@ -38,7 +39,7 @@ describe('the checked door of a batch', () => {
   });
 
   it('is taken by the API-call tracker only for its own, fitting metadata; the rest goes through add()', async () => {
-    const { srv, batch, dead, done } = await setup('api_call');
+    const { srv, batch, dead, done } = await setup('api_call', thread);
     const calls: unknown[] = [];
     const door = batch[ADD_CHECKED].bind(batch);
     batch[ADD_CHECKED] = (...args) => (calls.push(args), door(...args));

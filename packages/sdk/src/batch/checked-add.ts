@@ -1,4 +1,5 @@
 import type { Metadata } from '../blueprints/shared/types.js';
+import type { WireEvent } from '../client/wire-event.js';
 
 /**
  * The batch's door for events whose metadata the caller built and so holds to
@@ -15,11 +16,25 @@ export interface CheckedAdder {
   /**
    * Queues an event like add(). `metadata` must satisfy the event rules
    * already; the customer ID and event name are checked here, and an event
-   * that fails them goes through add() to be refused with its reasons.
+   * that fails them goes through add() to be refused with its reasons. `at`:
+   * when it happened (epoch ms), if not now.
    */
-  [ADD_CHECKED](customerId: string, eventName: string | undefined, metadata: Metadata): boolean;
+  [ADD_CHECKED](customerId: string, eventName: string | undefined, metadata: Metadata, at?: number): boolean;
 }
 
 export function takesChecked(recorder: unknown): recorder is CheckedAdder {
   return typeof (recorder as Partial<CheckedAdder>)[ADD_CHECKED] === 'function';
+}
+
+/**
+ * The worker side of a threaded batch: wire events the main thread already
+ * validated and fixed (ID, timestamp), queued without a second check.
+ * Returns false when refused (queue full, batch closed: counted and reported
+ * as drops), else the spool write when there is a spool. `at`: when the
+ * events arrived on the app's side (epoch ms), the start of their flushInterval.
+ */
+export const ADD_PREPARED = Symbol.for('tally.batch.addPrepared.v1');
+
+export interface PreparedAdder {
+  [ADD_PREPARED](wire: WireEvent, ownId: boolean, at: number): false | Promise<void> | undefined;
 }

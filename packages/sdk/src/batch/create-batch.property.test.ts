@@ -16,7 +16,7 @@ const faultArb = fc.constantFrom<Fault | undefined>(
   { status: 200, storeFirst: true, delayMs: 60 },
 );
 
-describe('createBatch under random faults', () => {
+describe('createBatch under random faults, in the app\'s thread or handing over to a worker', () => {
   it('stores every event exactly once and its counts add up', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -25,7 +25,8 @@ describe('createBatch under random faults', () => {
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 3 }),
         fc.integer({ min: 0, max: 7 }),
-        async (faults, events, maxSize, concurrency, badEvery) => {
+        fc.boolean(),
+        async (faults, events, maxSize, concurrency, badEvery, thread) => {
           const srv = await startFakeServer();
           srv.fault = (n) => faults[n - 1];
           try {
@@ -35,7 +36,7 @@ describe('createBatch under random faults', () => {
             });
             const dead: string[] = [];
             const batch = createBatch(ingestion, {
-              maxSize, maxConcurrentFlushes: concurrency, flushInterval: 10, requeueDelayMs: 1,
+              maxSize, maxConcurrentFlushes: concurrency, flushInterval: 10, requeueDelayMs: 1, thread,
               onDeadLetter: (letters) => dead.push(...letters.map((l) => l.event.event_id)),
             });
             const bad = (i: number) => badEvery > 0 && i % 8 === badEvery;

@@ -3,16 +3,18 @@ import { TallyError, ValidationError } from '../client/errors.js';
 import type { Ingestion } from '../client/ingestion.js';
 import { holdOpen } from '../client/keep-alive.js';
 import { randomEventId } from '../client/event-id.js';
-import { buildWireEvent, describeIssues, isoAt, toWireEvent } from '../client/prepare-event.js';
+import { buildWireEvent, describeIssues, isoAt, toWireEvent, trackEventOf } from '../client/prepare-event.js';
 import type { WireEvent } from '../client/wire-event.js';
 import type { Spool } from '../spool/spool.js';
 import type { TrackEvent } from '../types.js';
-import { ADD_CHECKED, type CheckedAdder } from './checked-add.js';
+import { ADD_CHECKED, ADD_PREPARED, type CheckedAdder, type PreparedAdder } from './checked-add.js';
 import { deadLetters, type DeadLetter } from './dead-letter.js';
+import { logDeadLetters, logSpoolUnavailable } from './warnings.js';
 import { BatchEngine } from './engine.js';
 import { QueueFullError, type Batch, type CleanupResult } from './batch-types.js';
 import { drainWithin } from './drain.js';
 import { Hooks } from './hooks.js';
+import { createThreadBatch } from './thread/thread-batch.js';
 import { resolveBatchOptions, type CreateBatchOptions } from './options.js';
 import { emptyStats } from './stats.js';
 
@@ -23,6 +25,7 @@ export { QueueFullError, type Batch, type CleanupResult } from './batch-types.js
  * min(maxSize, 1000) events; see CreateBatchOptions for the policies.
  */
 export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = {}): Batch {
+  if (options.thread) return createThreadBatch(ingestion, options);
   const o = resolveBatchOptions(options);
   const hooks = new Hooks(options);
   const counts = emptyStats();
@@ -42,7 +45,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
       void s.writeDeadLetters(letters).then(() => s.resolve(letters.map((l) => l.event.event_id))).catch(noteError);
     }
     if (hooks.has('dead-letter')) hooks.emit('onDeadLetter', letters);
-    else if (!spool) console.error(`[tally] ${letters.length} event(s) refused for good: ${letters[0]!.reason}`);
+    else if (!spool) logDeadLetters(letters);
   };
 
   const engine = new BatchEngine(ingestion, o, {
@@ -78,7 +81,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
       // Keep metering in memory rather than refuse every event; say so loudly.
       noteError(err);
       hooks.emit('onError', err, { events: [], willRetry: false });
-      if (!hooks.has('error')) console.error(`[tally] spool unavailable, events are held in memory only: ${(err as Error).message}`);
+      if (!hooks.has('error')) logSpoolUnavailable(err);
     }
   })().finally(() => {
     engine.ready = true;
@@ -102,7 +105,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
   };
   const fits = (id: string | undefined, max: number) => typeof id === 'string' && id.length > 0 && id.length <= max;
 
-  const batch: Batch & CheckedAdder = {
+  const batch: Batch & CheckedAdder & PreparedAdder = {
     ready,
     add(event) {
       const issues: EventIssue[] = [];
@@ -116,14 +119,20 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
       admit(wire, now, event.eventId == null)?.catch(noteError);
       return true;
     },
-    [ADD_CHECKED](customerId, eventName, metadata) {
+    [ADD_CHECKED](customerId, eventName, metadata, at) {
       const name = eventName ?? context.eventName;
-      if (!fits(customerId, EVENT_LIMITS.idMaxLength) || !fits(name, EVENT_LIMITS.nameMaxLength)) return batch.add({ customerId, eventName, metadata });
-      if (full()) return drop({ customerId, eventName, metadata });
-      const now = Date.now();
+      if (!fits(customerId, EVENT_LIMITS.idMaxLength) || !fits(name, EVENT_LIMITS.nameMaxLength)) {
+        return batch.add({ customerId, eventName, metadata, timestamp: at });
+      }
+      if (full()) return drop({ customerId, eventName, metadata, timestamp: at });
+      const now = at ?? Date.now();
       // The same fields, in the same order, as add() builds: one hidden class for every queued event.
       admit({ event_id: randomEventId(), customer_id: customerId, event_name: name!, timestamp: isoAt(now), metadata }, now, true)?.catch(noteError);
       return true;
+    },
+    [ADD_PREPARED](wire, ownId, at) {
+      if (full()) return drop(trackEventOf(wire));
+      return admit(wire, at, ownId);
     },
     async track(event) {
       const issues: EventIssue[] = [];

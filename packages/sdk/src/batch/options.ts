@@ -20,6 +20,14 @@ export interface CreateBatchOptions extends BatchHooks {
   onFull?: 'reject' | 'wait';
   /** A directory for the durable spool; events survive a crash and are sent on the next start. */
   spoolDir?: string;
+  /**
+   * Deliver from a worker thread (Node only): each event's JSON, the HTTP
+   * requests, retries and the spool run there, off the thread that answers
+   * your requests, which then only hands events over in bulk. For gateways
+   * and other hot paths. Hooks still run on your thread. The Ingestion must
+   * not have a custom `fetch` (a function cannot cross threads). Default false.
+   */
+  thread?: boolean;
   /** Default deadline for cleanup(), ms. Default 10 000. */
   cleanupTimeoutMs?: number;
   /** First wait after a flush failed past the client's retries; doubles up to 60 s. Default 1000. */

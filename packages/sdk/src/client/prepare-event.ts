@@ -82,3 +82,11 @@ export function prepareEvent(event: TrackEvent, ctx: PrepareContext): WireEvent 
   if (!wire) throw new ValidationError(`Invalid event: ${describeIssues(issues)}`, issues);
   return wire;
 }
+
+/** The app's view of a wire event (what onDrop reports), its ID and timestamp as fixed. */
+export function trackEventOf(wire: WireEvent): TrackEvent {
+  const event: TrackEvent = { customerId: wire.customer_id, eventId: wire.event_id, eventName: wire.event_name };
+  if (wire.timestamp !== undefined) event.timestamp = wire.timestamp;
+  if (wire.metadata !== undefined) event.metadata = wire.metadata;
+  return event;
+}

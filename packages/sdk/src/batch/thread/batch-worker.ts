@@ -1,0 +1,80 @@
+/**
+ * The worker thread of a threaded batch (createBatch with `thread: true`): a
+ * plain in-thread batch, fed by messages from the app's thread. Delivery,
+ * retries, the spool, and each event's JSON happen here, off the thread that
+ * answers requests; hooks and stats go back as messages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Ingestion } from '../../client/ingestion.js';
+import { ADD_CHECKED, ADD_PREPARED, type CheckedAdder, type PreparedAdder } from '../checked-add.js';
+import { createBatch } from '../create-batch.js';
+import type { Metadata } from '../../blueprints/shared/types.js';
+import { toPortable } from './portable-error.js';
+import type { EventsMessage, FromWorker, HookCall, ToWorker, WorkerInit, WorkerState } from './protocol.js';
+
+const port = parentPort!;
+const init = workerData as WorkerInit;
+const post = (m: FromWorker) => port.postMessage(m);
+let received = 0;
+
+const batch = createBatch(new Ingestion(init.config), {
+  ...init.options,
+  thread: false,
+  // Every hook is forwarded: the app's thread holds the listeners, and decides what to log.
+  onFlush: (report) => hook({ name: 'onFlush', args: [report] }),
+  onRetry: (info) => hook({ name: 'onRetry', args: [{ ...info, error: toPortable(info.error) }] }),
+  onError: (error, info) => hook({ name: 'onError', args: [toPortable(error), info] }),
+  onDeadLetter: (letters) => hook({ name: 'onDeadLetter', args: [letters] }),
+  onDrop: (event, reason) => hook({ name: 'onDrop', args: [event, reason] }),
+});
+const internal = batch as typeof batch & CheckedAdder & PreparedAdder;
+
+const state = (): WorkerState => ({ stats: batch.stats(), received });
+
+// Hooks go back together once the loop turns: one message per delivery, and
+// the state after the delivery settled (its events no longer held).
+let calls: HookCall[] = [];
+function hook(call: HookCall): void {
+  if (calls.push(call) === 1) setImmediate(sendHooks);
+}
+/** Also called before any reply, so that the app sees a delivery's hooks before its flush() settles. */
+function sendHooks(): void {
+  if (calls.length === 0) return;
+  const sent = calls;
+  calls = [];
+  post({ t: 'hooks', calls: sent, state: state() });
+}
+const reply = (m: Extract<FromWorker, { t: 'done' }>) => (sendHooks(), post(m));
+function take(m: EventsMessage): void {
+  const writes: Promise<void>[] = [];
+  for (let i = 0; i < m.wires.length; i++) {
+    const w = internal[ADD_PREPARED](m.wires[i]!, m.own[i]!, m.at);
+    if (w) writes.push(w);
+  }
+  const c = m.checked;
+  for (let i = 0; i < c.length; i += 4) {
+    internal[ADD_CHECKED](c[i] as string, c[i + 1] as string | undefined, c[i + 3] as Metadata, c[i + 2] as number);
+  }
+  received += m.wires.length + c.length / 4;
+  // With a spool, the app's track() resolves once its events are on disk.
+  if (init.options.spoolDir) {
+    Promise.all(writes).then(
+      () => post({ t: 'queued', seq: m.seq, state: state() }),
+      (error: unknown) => post({ t: 'queued', seq: m.seq, error: toPortable(error), state: state() }),
+    );
+  }
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.t === 'events') return take(m);
+  if (m.t === 'flush') {
+    batch.flush().then(
+      () => reply({ t: 'done', id: m.id, state: state() }),
+      (error: unknown) => reply({ t: 'done', id: m.id, error: toPortable(error), state: state() }),
+    );
+    return;
+  }
+  void batch.cleanup({ timeoutMs: m.timeoutMs }).then((result) => reply({ t: 'done', id: m.id, result, state: state() }));
+});
+
+void batch.ready.then(() => post({ t: 'ready', state: state() }));
