@@ -6,8 +6,9 @@ import { gateMiddleware } from './gate-middleware.js';
 import type { ExpressMiddleware, ExpressRequest } from './types.js';
 
 export { trackApiCalls, type ExpressTrackingMiddleware } from './track-api-calls.js';
+export { tallyApp, type AppTracking } from './tally-app.js';
 export { tally, type TallyExpressOptions } from './tally-middleware.js';
-export type { ExpressMiddleware, ExpressRequest, ExpressNext } from './types.js';
+export type { ExpressApp, ExpressMiddleware, ExpressRequest, ExpressNext } from './types.js';
 export type { TrackingOptions } from '../core/tracking-options.js';
 export type { CallFacts } from '../core/call-facts.js';
 export { UNMATCHED_ENDPOINT } from '../core/call-facts.js';

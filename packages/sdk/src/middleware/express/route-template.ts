@@ -38,8 +38,14 @@ const patched = new WeakSet<object>();
  */
 export function watchRouteTemplate(req: ExpressRequest): void {
   const proto = Object.getPrototypeOf(req) as object | null;
-  if (proto === lastProto || !proto || patched.has(proto)) return;
+  if (proto === lastProto || !proto) return;
   lastProto = proto;
+  captureRoutesOn(proto);
+}
+
+/** The accessor itself, on an app's request prototype (`app.request`). */
+export function captureRoutesOn(proto: object): void {
+  if (patched.has(proto)) return;
   patched.add(proto);
   Object.defineProperty(proto, 'route', {
     configurable: true,

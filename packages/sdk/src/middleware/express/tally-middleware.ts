@@ -4,6 +4,7 @@ import { rateLimitGate } from '../core/rate-limit/rate-limit-gate.js';
 import type { RateLimitOptions } from '../core/rate-limit/options.js';
 import type { TrackingOptions } from '../core/tracking-options.js';
 import { gateMiddleware } from './gate-middleware.js';
+import { watchRouteTemplate } from './route-template.js';
 import { watchExpressCalls, type ExpressTrackingMiddleware } from './track-api-calls.js';
 import type { ExpressMiddleware, ExpressRequest } from './types.js';
 
@@ -32,19 +33,11 @@ export interface TallyExpressOptions<Req extends ExpressRequest> {
  */
 export function tally<Req extends ExpressRequest = ExpressRequest>(options: TallyExpressOptions<Req>): ExpressTrackingMiddleware<Req> {
   const watch = options.tracking ? watchExpressCalls(options.tracking) : undefined;
-  const gates = [
-    options.rateLimit ? gateMiddleware(rateLimitGate(options.rateLimit)) : undefined,
-    options.quota ? gateMiddleware(quotaGate(options.quota)) : undefined,
-  ].filter((g): g is ExpressMiddleware<Req> => g !== undefined);
-  const [first, second] = gates;
-  const gated: ExpressMiddleware<Req> = !first
-    ? (_req, _res, next) => next()
-    : !second
-      ? first
-      : (req, res, next) => first(req, res, (error) => (error === undefined ? second(req, res, next) : next(error)));
+  const gated = gates(options) ?? ((_req, _res, next) => next());
   let middleware: ExpressMiddleware<Req> = gated;
   if (watch && (options.recordRefused ?? true)) {
     middleware = (req, res, next) => {
+      watchRouteTemplate(req);
       watch.start(req, res);
       gated(req, res, next);
     };
@@ -52,9 +45,22 @@ export function tally<Req extends ExpressRequest = ExpressRequest>(options: Tall
     // Tracking starts once the limits let the call through.
     middleware = (req, res, next) =>
       gated(req, res, (error) => {
-        if (error === undefined) watch.start(req, res);
+        if (error === undefined) {
+          watchRouteTemplate(req);
+          watch.start(req, res);
+        }
         next(error);
       });
   }
   return Object.assign(middleware, { settled: () => watch?.settled() ?? Promise.resolve() });
+}
+
+/** The rate limit, then the quota, as one middleware; undefined when neither is set. Shared with tallyApp. */
+export function gates<Req extends ExpressRequest>(options: TallyExpressOptions<Req>): ExpressMiddleware<Req> | undefined {
+  const [first, second] = [
+    options.rateLimit ? gateMiddleware(rateLimitGate(options.rateLimit)) : undefined,
+    options.quota ? gateMiddleware(quotaGate(options.quota)) : undefined,
+  ].filter((g): g is ExpressMiddleware<Req> => g !== undefined);
+  if (!first || !second) return first;
+  return (req, res, next) => first(req, res, (error) => (error === undefined ? second(req, res, next) : next(error)));
 }

@@ -3,17 +3,21 @@ import { MemoryRecorder } from '../../blueprints/testing/memory-recorder.js';
 import { expressVersions } from '../testing/express-apps.js';
 import { listen, type Listening } from '../testing/listen.js';
 import { trackApiCalls } from './track-api-calls.js';
+import { tallyApp } from './tally-app.js';
 
 const versions = await expressVersions();
+// Each case on both Express majors, and both ways to mount: a middleware, and tallyApp on the app's entry.
+const cases = versions.flatMap(([name, express]) => (['middleware', 'tallyApp'] as const).map((mount) => [name, mount, express] as const));
 
-describe.each(versions)('trackApiCalls on %s', (_name, express) => {
+describe.each(cases)('trackApiCalls on %s, as %s', (_name, mount, express) => {
   let served: Listening | undefined;
   afterEach(async () => served?.close());
 
   async function start(recorder: MemoryRecorder, extra: Partial<Parameters<typeof trackApiCalls>[0]> = {}) {
     const app = express();
-    const track = trackApiCalls({ recorder, customerId: (req) => req.headers['x-customer'] as string | undefined, ...extra });
-    app.use(track);
+    const options = { recorder, customerId: (req: { headers: Record<string, unknown> }) => req.headers['x-customer'] as string | undefined, ...extra };
+    const track = mount === 'tallyApp' ? tallyApp(app, { tracking: options }) : trackApiCalls(options);
+    if (mount === 'middleware') app.use(track as ReturnType<typeof trackApiCalls>);
     app.use(express.json());
     app.get('/users/:id', (req, res) => {
       res.json({ id: req.params.id });
@@ -152,5 +156,28 @@ describe.each(versions)('trackApiCalls on %s', (_name, express) => {
     expect((await again.get('/users/1')).status).toBe(200);
     await again.track.settled();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe.each(versions)('tallyApp on %s', (_name, express) => {
+  it('stops timing new requests once stopped, and leaves the app as it was', async () => {
+    const recorder = new MemoryRecorder();
+    const app = express();
+    const original = app.handle;
+    app.get('/a', (_req, res) => {
+      res.send('ok');
+    });
+    const tracking = tallyApp(app, { tracking: { recorder, customerId: () => 'cus_1' } });
+    const served = await listen(app);
+    try {
+      await (await fetch(served.url + '/a')).text();
+      tracking.stop();
+      expect(app.handle).toBe(original);
+      await (await fetch(served.url + '/a')).text();
+      await tracking.settled();
+      expect(recorder.events.map((e) => e.metadata!.endpoint)).toEqual(['/a']);
+    } finally {
+      await served.close();
+    }
   });
 });

@@ -11,7 +11,11 @@ export type ExpressTrackingMiddleware<Req extends ExpressRequest> = ExpressMiddl
   settled(): Promise<void>;
 };
 
-/** Times requests and records each once its response finished; shared by trackApiCalls and tally(). */
+/**
+ * Times requests and records each once its response finished; shared by
+ * trackApiCalls, tally() and tallyApp. `start` expects the route accessor
+ * on the request's prototype already (watchRouteTemplate, captureRoutesOn).
+ */
 export interface ExpressCallWatch<Req extends ExpressRequest> {
   start(req: Req, res: ServerResponse): void;
   settled(): Promise<void>;
@@ -22,7 +26,6 @@ export function watchExpressCalls<Req extends ExpressRequest>(options: TrackingO
   const start = (req: Req, res: ServerResponse): void => {
     if (!tracker.accepts.all && !tracker.accepts(req.method ?? 'GET', pathOf(req.originalUrl ?? req.url ?? '/'))) return;
     const startedAt = performance.now();
-    watchRouteTemplate(req);
     watchNodeResponse(req, res, (method, statusCode, responseBytes, finished) => {
       tracker.record(req, {
         endpoint: routeTemplate(req),
@@ -47,6 +50,7 @@ export function trackApiCalls<Req extends ExpressRequest = ExpressRequest>(
 ): ExpressTrackingMiddleware<Req> {
   const watch = watchExpressCalls(options);
   const middleware: ExpressMiddleware<Req> = (req, res, next) => {
+    watchRouteTemplate(req);
     watch.start(req, res);
     next();
   };

@@ -16,3 +16,15 @@ export type ExpressMiddleware<Req extends ExpressRequest = ExpressRequest> = (
   res: ServerResponse,
   next: ExpressNext,
 ) => void;
+
+/** The parts of an Express 4/5 application tallyApp uses. */
+export interface ExpressApp {
+  handle: unknown;
+  /** The prototype Express gives this app's requests. */
+  request: object;
+  /** Express 5: the app's router. */
+  router?: { handle: unknown };
+  /** Express 4: creates the app's router (`_router`) on first use. */
+  lazyrouter?: () => void;
+  _router?: { handle: unknown };
+}
