@@ -6,11 +6,13 @@
  * child process. Rounds change the order; figures are medians. The app
  * runs the SDK as built (packages/sdk/dist), which this script builds first.
  *   npm run bench:gateway [-- --rounds 5 --seconds 8 --connections 50 --noop --max-size 1000]
- * --noop adds three reference variants: an empty middleware (what Express
- * charges for any middleware), the tracking middleware with a recorder that
- * drops events (its own cost, without the batch's), and tracking and the rate
- * limit mounted apart as two middlewares (limited-apart). --max-size sets the
- * batch's maxSize (default: createBatch's default).
+ * tracked and limited mount what the middleware README recommends for a
+ * gateway (see gateway/app.mjs): tallyApp (hooked into the app, no router
+ * layer) and a batch that delivers from a worker thread.
+ * --noop adds the reference variants app.mjs lists (an empty middleware, the
+ * middleware with its events dropped, the middleware with a threaded or an
+ * in-thread batch, tally() as one middleware). --max-size sets the batch's
+ * maxSize (default: createBatch's default).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -32,8 +34,9 @@ const ROUNDS = Number(values.rounds ?? 5);
 const SECONDS = Number(values.seconds ?? 8);
 const CONNECTIONS = Number(values.connections ?? 50);
 const MAX_SIZE = values['max-size'];
-type Variant = 'plain' | 'tracked' | 'limited' | 'empty' | 'noop' | 'limited-apart';
-const VARIANTS: Variant[] = values.noop ? ['plain', 'tracked', 'limited', 'empty', 'noop', 'limited-apart'] : ['plain', 'tracked', 'limited'];
+type Variant = 'plain' | 'tracked' | 'limited' | 'empty' | 'noop' | 'tracked-mw' | 'tracked-inline' | 'limited-tally' | 'limited-apart';
+const REFERENCES: Variant[] = ['empty', 'noop', 'tracked-mw', 'tracked-inline', 'limited-tally', 'limited-apart'];
+const VARIANTS: Variant[] = values.noop ? ['plain', 'tracked', 'limited', ...REFERENCES] : ['plain', 'tracked', 'limited'];
 
 async function child(file: string, args: string[] = []): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
   const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
@@ -71,8 +74,8 @@ execFileSync('npm', ['run', 'build', '-w', '@tally/sdk'], { stdio: 'ignore' });
 const sink = await child('./gateway/sink.ts');
 // Other work on the machine skews every figure: the 1-minute load average is kept per round.
 const loads = [os.loadavg()[0]!];
-const rps: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], empty: [], noop: [], 'limited-apart': [] };
-const cpu: Record<Variant, number[]> = { plain: [], tracked: [], limited: [], empty: [], noop: [], 'limited-apart': [] };
+const rps = Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
+const cpu = Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
 for (let round = 0; round < ROUNDS; round++) {
   // Rotated each round, and reversed every other round, so that no variant always follows the same one.
   const rotated = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
@@ -99,12 +102,15 @@ const roundRatio = (v: Variant, xs: Record<Variant, number[]>, inverse = false) 
 console.log(`load average (1 min) at the start and after each round: ${loads.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`plain                     ${Math.round(m.plain)} req/s, ${c.plain.toFixed(1)} µs CPU/req (medians)`);
 console.log(`+ tracking                ${Math.round(m.tracked)} req/s  ${pct(m.tracked)} of plain (target ≥ 95%); by CPU/req ${cpuPct('tracked')}`);
-console.log(`+ tracking + rate limit   ${Math.round(m.limited)} req/s  ${pct(m.limited)} of plain (target ≥ 90%); by CPU/req ${cpuPct('limited')} (one tally() middleware)`);
+console.log(`+ tracking + rate limit   ${Math.round(m.limited)} req/s  ${pct(m.limited)} of plain (target ≥ 90%); by CPU/req ${cpuPct('limited')} (tallyApp)`);
 for (const v of VARIANTS.filter((x) => x !== 'plain')) {
   console.log(`  ${v}: median of per-round ratios ${roundRatio(v, rps).toFixed(1)}% (req/s), ${roundRatio(v, cpu, true).toFixed(1)}% (CPU/req)`);
 }
 if (values.noop) {
-  console.log(`+ an empty middleware      ${Math.round(m.empty)} req/s  ${pct(m.empty)} of plain; by CPU/req ${cpuPct('empty')}`);
-  console.log(`+ tracking, events dropped ${Math.round(m.noop)} req/s  ${pct(m.noop)} of plain; by CPU/req ${cpuPct('noop')}`);
-  console.log(`+ tracking, rate limit apart ${Math.round(m['limited-apart'])} req/s  ${pct(m['limited-apart'])} of plain; by CPU/req ${cpuPct('limited-apart')} (two middlewares)`);
+  const what: Record<string, string> = {
+    empty: 'an empty middleware', noop: 'trackApiCalls, events dropped', 'tracked-mw': 'trackApiCalls middleware, threaded batch',
+    'tracked-inline': "trackApiCalls middleware, batch in the app's thread", 'limited-tally': 'tally({ tracking, rateLimit }), threaded batch',
+    'limited-apart': 'tallyApp tracking + app.use(rateLimit()), threaded batch',
+  };
+  for (const v of REFERENCES) console.log(`+ ${what[v]!.padEnd(52)} ${Math.round(m[v])} req/s  ${pct(m[v])} of plain; by CPU/req ${cpuPct(v)}`);
 }

@@ -1,32 +1,43 @@
 /**
  * The Express hello-world under test, in its own process, on the BUILT SDK
  * (packages/sdk/dist, what users install; the driver builds it first):
- *   node bench/gateway/app.mjs plain|empty|noop|tracked|limited|limited-apart SINK_URL [MAX_SIZE]
- * `limited` mounts tracking and the rate limit as one `tally()` middleware,
- * as the middleware README recommends; `limited-apart` mounts trackApiCalls
- * and rateLimit as two (one more Express layer per request).
+ *   node bench/gateway/app.mjs VARIANT SINK_URL [MAX_SIZE]
+ * The variants under the targets mount what the middleware README recommends
+ * for a gateway: `tallyApp(app, { tracking, rateLimit })` (hooked into the
+ * app and its router: no router layer) with a batch that delivers from a
+ * worker thread (`thread: true`):
+ *   plain, tracked, limited
+ * References, each one change away from those:
+ *   empty           an empty middleware: what Express charges for one layer
+ *   noop            trackApiCalls as a middleware, its events dropped
+ *   tracked-mw      trackApiCalls as a middleware (a router layer), threaded batch
+ *   tracked-inline  trackApiCalls as a middleware, batch in the app's thread (session 3's `tracked`)
+ *   limited-tally   tally({ tracking, rateLimit }) as one middleware, threaded batch
+ *   limited-apart   tallyApp for tracking, app.use(rateLimit(…)) (after auth, as most apps need)
  * MAX_SIZE is the batch's maxSize (default: createBatch's own default).
  * Prints its URL once listening; on SIGTERM prints the batch's stats.
  */
 import express from 'express';
 import { createBatch, Ingestion } from '@tally/sdk';
-import { rateLimit, tally, trackApiCalls } from '@tally/sdk/express';
+import { rateLimit, tally, tallyApp, trackApiCalls } from '@tally/sdk/express';
 
 const [variant = 'plain', sink = '', maxSize] = process.argv.slice(2);
 const app = express();
 const customerId = (req) => req.get('x-customer');
-const batched = variant === 'tracked' || variant === 'limited' || variant === 'limited-apart';
-const batch = batched ? createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }), maxSize ? { maxSize: Number(maxSize) } : {}) : undefined;
+const batched = ['tracked', 'limited', 'tracked-mw', 'tracked-inline', 'limited-tally', 'limited-apart'].includes(variant);
+const batchOptions = { thread: variant !== 'tracked-inline', ...(maxSize ? { maxSize: Number(maxSize) } : {}) };
+const batch = batched ? createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }), batchOptions) : undefined;
+const tracking = { recorder: batch, customerId };
 
 // A limit never reached: the cost of counting, not of refusing.
 const limit = { customerId, points: 1_000_000_000, duration: 60 };
-if (variant === 'tracked' || variant === 'limited-apart') app.use(trackApiCalls({ recorder: batch, customerId }));
-if (variant === 'limited') app.use(tally({ tracking: { recorder: batch, customerId }, rateLimit: limit }));
-// Any middleware at all: what Express charges for one more layer, which no middleware can avoid.
-if (variant === 'empty') app.use((_req, _res, next) => next());
-// The middleware alone, its events dropped: separates its cost from the batch's.
-if (variant === 'noop') app.use(trackApiCalls({ recorder: { track: async () => {}, add: () => true }, customerId }));
+if (variant === 'tracked' || variant === 'limited-apart') tallyApp(app, { tracking });
+if (variant === 'limited') tallyApp(app, { tracking, rateLimit: limit });
 if (variant === 'limited-apart') app.use(rateLimit(limit));
+if (variant === 'tracked-mw' || variant === 'tracked-inline') app.use(trackApiCalls(tracking));
+if (variant === 'limited-tally') app.use(tally({ tracking, rateLimit: limit }));
+if (variant === 'empty') app.use((_req, _res, next) => next());
+if (variant === 'noop') app.use(trackApiCalls({ recorder: { track: async () => {}, add: () => true }, customerId }));
 // CPU time used so far, so the driver can compute CPU per request (robust to a busy machine).
 app.get('/__cpu', (_req, res) => {
   const { user, system } = process.cpuUsage();

@@ -1,3 +1,4 @@
+import { EVENT_LIMITS } from '@tally/core';
 import type { Metadata } from '../blueprints/shared/types.js';
 import type { WireEvent } from '../client/wire-event.js';
 
@@ -20,6 +21,18 @@ export interface CheckedAdder {
    * when it happened (epoch ms), if not now.
    */
   [ADD_CHECKED](customerId: string, eventName: string | undefined, metadata: Metadata, at?: number): boolean;
+}
+
+const fits = (s: string | undefined, max: number): s is string => typeof s === 'string' && s.length > 0 && s.length <= max;
+
+/**
+ * What the door still checks: the event name to send (the given one, else the
+ * batch's), or undefined when the customer ID or the name breaks a rule and
+ * add() must take the event, to refuse it with its reasons.
+ */
+export function checkedName(customerId: string, eventName: string | undefined, fallback: string | undefined): string | undefined {
+  const name = eventName ?? fallback;
+  return fits(customerId, EVENT_LIMITS.idMaxLength) && fits(name, EVENT_LIMITS.nameMaxLength) ? name : undefined;
 }
 
 export function takesChecked(recorder: unknown): recorder is CheckedAdder {

@@ -1,4 +1,4 @@
-import { EVENT_LIMITS, type EventIssue } from '@tally/core';
+import type { EventIssue } from '@tally/core';
 import { TallyError, ValidationError } from '../client/errors.js';
 import type { Ingestion } from '../client/ingestion.js';
 import { holdOpen } from '../client/keep-alive.js';
@@ -7,7 +7,7 @@ import { buildWireEvent, describeIssues, isoAt, toWireEvent, trackEventOf } from
 import type { WireEvent } from '../client/wire-event.js';
 import type { Spool } from '../spool/spool.js';
 import type { TrackEvent } from '../types.js';
-import { ADD_CHECKED, ADD_PREPARED, type CheckedAdder, type PreparedAdder } from './checked-add.js';
+import { ADD_CHECKED, ADD_PREPARED, checkedName, type CheckedAdder, type PreparedAdder } from './checked-add.js';
 import { deadLetters, type DeadLetter } from './dead-letter.js';
 import { logDeadLetters, logSpoolUnavailable } from './warnings.js';
 import { BatchEngine } from './engine.js';
@@ -103,7 +103,6 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
     hooks.emit('onDrop', event, closing ? 'closed' : 'queue-full');
     return false;
   };
-  const fits = (id: string | undefined, max: number) => typeof id === 'string' && id.length > 0 && id.length <= max;
 
   const batch: Batch & CheckedAdder & PreparedAdder = {
     ready,
@@ -120,14 +119,12 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
       return true;
     },
     [ADD_CHECKED](customerId, eventName, metadata, at) {
-      const name = eventName ?? context.eventName;
-      if (!fits(customerId, EVENT_LIMITS.idMaxLength) || !fits(name, EVENT_LIMITS.nameMaxLength)) {
-        return batch.add({ customerId, eventName, metadata, timestamp: at });
-      }
+      const name = checkedName(customerId, eventName, context.eventName);
+      if (name === undefined) return batch.add({ customerId, eventName, metadata, timestamp: at });
       if (full()) return drop({ customerId, eventName, metadata, timestamp: at });
       const now = at ?? Date.now();
       // The same fields, in the same order, as add() builds: one hidden class for every queued event.
-      admit({ event_id: randomEventId(), customer_id: customerId, event_name: name!, timestamp: isoAt(now), metadata }, now, true)?.catch(noteError);
+      admit({ event_id: randomEventId(), customer_id: customerId, event_name: name, timestamp: isoAt(now), metadata }, now, true)?.catch(noteError);
       return true;
     },
     [ADD_PREPARED](wire, ownId, at) {

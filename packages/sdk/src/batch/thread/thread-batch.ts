@@ -1,5 +1,4 @@
 import type { EventIssue } from '@tally/core';
-import { EVENT_LIMITS } from '@tally/core';
 import { TallyError, ValidationError } from '../../client/errors.js';
 import type { Ingestion } from '../../client/ingestion.js';
 import { holdOpen } from '../../client/keep-alive.js';
@@ -7,7 +6,7 @@ import { buildWireEvent, describeIssues, toWireEvent } from '../../client/prepar
 import type { WireEvent } from '../../client/wire-event.js';
 import type { TrackEvent } from '../../types.js';
 import { QueueFullError, type Batch, type CleanupResult } from '../batch-types.js';
-import { ADD_CHECKED, type CheckedAdder } from '../checked-add.js';
+import { ADD_CHECKED, checkedName, type CheckedAdder } from '../checked-add.js';
 import { deadLetters, type DeadLetter } from '../dead-letter.js';
 import { Hooks, type DropReason, type FlushReport, type ErrorInfo } from '../hooks.js';
 import { resolveBatchOptions, type CreateBatchOptions } from '../options.js';
@@ -168,7 +167,6 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
   worker.on('error', (e: Error) => fail(new TallyError(`the batch's worker thread failed: ${e.message}`, { cause: e })));
   worker.on('exit', (code: number) => fail(new TallyError(`the batch's worker thread exited (code ${code})`)));
 
-  const fits = (id: string | undefined, max: number) => typeof id === 'string' && id.length > 0 && id.length <= max;
 
   const batch: Batch & CheckedAdder = {
     ready,
@@ -184,10 +182,8 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
       return true;
     },
     [ADD_CHECKED](customerId, eventName, metadata, at) {
-      const name = eventName ?? context.eventName;
-      if (!fits(customerId, EVENT_LIMITS.idMaxLength) || !fits(name, EVENT_LIMITS.nameMaxLength)) {
-        return batch.add({ customerId, eventName, metadata, timestamp: at });
-      }
+      const name = checkedName(customerId, eventName, context.eventName);
+      if (name === undefined) return batch.add({ customerId, eventName, metadata, timestamp: at });
       if (full()) return drop({ customerId, eventName, metadata, timestamp: at });
       out.checked.push(customerId, eventName, at ?? Date.now(), metadata);
       queued();
