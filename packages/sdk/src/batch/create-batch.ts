@@ -8,7 +8,7 @@ import type { WireEvent } from '../client/wire-event.js';
 import type { Spool } from '../spool/spool.js';
 import type { TrackEvent } from '../types.js';
 import { ADD_CHECKED, ADD_PREPARED, checkedName, type CheckedAdder, type PreparedAdder } from './checked-add.js';
-import { deadLetters, type DeadLetter } from './dead-letter.js';
+import { deadLetters, refusedAtDoor, type DeadLetter } from './dead-letter.js';
 import { logDeadLetters, logSpoolUnavailable } from './warnings.js';
 import { BatchEngine } from './engine.js';
 import { QueueFullError, type Batch, type CleanupResult } from './batch-types.js';
@@ -111,7 +111,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
       const now = Date.now();
       const wire = toWireEvent(event, ctx(now), 0, issues);
       if (!wire) {
-        deadLetter(deadLetters([buildWireEvent(event, ctx())], new ValidationError(describeIssues(issues), issues), new Map([[0, issues]])));
+        deadLetter(refusedAtDoor(buildWireEvent(event, ctx()), issues));
         return false;
       }
       if (full()) return drop(event);

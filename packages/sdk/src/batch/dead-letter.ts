@@ -1,5 +1,6 @@
 import type { EventIssue } from '@tally/core';
-import { APIError, TallyError } from '../client/errors.js';
+import { APIError, TallyError, ValidationError } from '../client/errors.js';
+import { describeIssues } from '../client/prepare-event.js';
 import type { WireEvent } from '../client/wire-event.js';
 
 /** An event the server (or the client's own check) refused for good, with why. */
@@ -38,4 +39,9 @@ export function issuesByIndex(issues: EventIssue[], count: number): Map<number, 
     byIndex.set(issue.index, list);
   }
   return byIndex;
+}
+
+/** The dead letter of an event refused at the door, before sending: the rules it broke as its reason. */
+export function refusedAtDoor(wire: WireEvent, issues: EventIssue[]): DeadLetter[] {
+  return deadLetters([wire], new ValidationError(describeIssues(issues), issues), new Map([[0, issues]]));
 }

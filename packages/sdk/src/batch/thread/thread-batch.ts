@@ -7,7 +7,7 @@ import type { WireEvent } from '../../client/wire-event.js';
 import type { TrackEvent } from '../../types.js';
 import { QueueFullError, type Batch, type CleanupResult } from '../batch-types.js';
 import { ADD_CHECKED, checkedName, type CheckedAdder } from '../checked-add.js';
-import { deadLetters, type DeadLetter } from '../dead-letter.js';
+import { refusedAtDoor, type DeadLetter } from '../dead-letter.js';
 import { Hooks, type DropReason, type FlushReport, type ErrorInfo } from '../hooks.js';
 import { resolveBatchOptions, type CreateBatchOptions } from '../options.js';
 import { emptyStats } from '../stats.js';
@@ -43,7 +43,6 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
   let dropped = 0;
   let failed = 0;
   let handedOver = 0;
-  let seq = 0;
   let out: EventsMessage = { t: 'events', seq: 1, at: 0, wires: [], own: [], checked: [] };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closing: Promise<CleanupResult> | undefined;
@@ -65,8 +64,7 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
     const n = waiting();
     if (n === 0 || broken) return;
     const m = out;
-    seq = m.seq;
-    out = { t: 'events', seq: seq + 1, at: 0, wires: [], own: [], checked: [] };
+    out = { t: 'events', seq: m.seq + 1, at: 0, wires: [], own: [], checked: [] };
     handedOver += n;
     worker.postMessage(m satisfies ToWorker);
   };
@@ -87,9 +85,9 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
       worker.postMessage({ ...m, id } satisfies ToWorker);
     });
 
-  const drop = (event: TrackEvent, reason: DropReason = closing ? 'closed' : 'queue-full'): false => {
+  const drop = (event: TrackEvent): false => {
     dropped++;
-    hooks.emit('onDrop', event, reason);
+    hooks.emit('onDrop', event, closing || broken ? 'closed' : 'queue-full');
     return false;
   };
   const deadLetter = (letters: DeadLetter[]) => {
@@ -167,14 +165,13 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
   worker.on('error', (e: Error) => fail(new TallyError(`the batch's worker thread failed: ${e.message}`, { cause: e })));
   worker.on('exit', (code: number) => fail(new TallyError(`the batch's worker thread exited (code ${code})`)));
 
-
   const batch: Batch & CheckedAdder = {
     ready,
     add(event) {
       const { wire, issues } = check(event);
       if (!wire) {
         failed++;
-        deadLetter(deadLetters([buildWireEvent(event, context)], new ValidationError(describeIssues(issues), issues), new Map([[0, issues]])));
+        deadLetter(refusedAtDoor(buildWireEvent(event, context), issues));
         return false;
       }
       if (full()) return drop(event);
@@ -201,7 +198,12 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
       }
       const inMessage = push(wire, event);
       // With a spool, resolved once the worker has it on disk.
-      if (o.spoolDir) await new Promise<void>((resolve, reject) => onDisk.set(inMessage, [...(onDisk.get(inMessage) ?? []), { resolve, reject }]));
+      if (o.spoolDir) {
+        await new Promise<void>((resolve, reject) => {
+          const list = onDisk.get(inMessage) ?? [];
+          if (list.push({ resolve, reject }) === 1) onDisk.set(inMessage, list);
+        });
+      }
     },
     async flush() {
       const release = holdOpen();
