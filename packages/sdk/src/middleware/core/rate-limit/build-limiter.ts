@@ -9,9 +9,14 @@ type Flexible = typeof import('rate-limiter-flexible');
 
 let loaded: Promise<Flexible> | undefined;
 
-// Loaded on first use, so the tracking middleware works without the package.
+// An optional peer dependency, loaded once a rate limit is built: tracking and quotas need none of it.
 function load(): Promise<Flexible> {
-  loaded ??= import('rate-limiter-flexible').then((m) => ((m as { default?: Flexible }).default ?? m) as Flexible);
+  loaded ??= import('rate-limiter-flexible').then(
+    (m) => ((m as { default?: Flexible }).default ?? m) as Flexible,
+    (error: unknown) => {
+      throw new Error('rate limits are counted by rate-limiter-flexible: npm install rate-limiter-flexible', { cause: error });
+    },
+  );
   return loaded;
 }
 
@@ -22,17 +27,22 @@ export function checkSpec(spec: LimitSpec, where: string): void {
 }
 
 export interface StoreChoice {
-  /** A Redis client (ioredis or node-redis). */
+  /** A Redis client (ioredis or node-redis); undefined counts in this process's memory. */
   redis: unknown;
   keyPrefix: string;
   onStoreError: 'memory' | 'allow' | 'deny';
 }
 
-/** A rate-limiter-flexible limiter for one spec in Redis, with a memory one as its insurance when asked. */
+/**
+ * A rate-limiter-flexible limiter for one spec: RateLimiterMemory, or
+ * RateLimiterRedis with a memory one as its insurance when asked; a token
+ * bucket is its BurstyRateLimiter over a steady and a burst limiter.
+ */
 export async function buildLimiter(spec: LimitSpec, store: StoreChoice, name: string): Promise<Consumer> {
   const rl = await load();
   const make = (points: number, duration: number, suffix: string): Consumer => {
     const keyPrefix = `${store.keyPrefix}:${name}${suffix}`;
+    if (store.redis === undefined) return new rl.RateLimiterMemory({ points, duration, keyPrefix });
     const insuranceLimiter = store.onStoreError === 'memory' ? new rl.RateLimiterMemory({ points, duration, keyPrefix }) : undefined;
     return new rl.RateLimiterRedis({ storeClient: store.redis, points, duration, keyPrefix, insuranceLimiter, rejectIfRedisNotReady: true });
   };

@@ -21,10 +21,6 @@ export function rateLimitGate<Req>(options: RateLimitOptions<Req>): Gate<Req> {
   return {
     accepts: limiter.accepts,
     needsPath: limiter.needsPath,
-    // In memory the verdict comes at once, so the next handler runs without waiting a microtask.
-    evaluate: (req, method, path) => {
-      const d = limiter.check(req, method, path);
-      return d instanceof Promise ? d.then(verdict, storeFailed) : verdict(d);
-    },
+    evaluate: (req, method, path) => limiter.check(req, method, path)?.then(verdict, storeFailed),
   };
 }

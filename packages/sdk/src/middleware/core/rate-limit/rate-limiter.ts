@@ -2,18 +2,17 @@ import { resolveCustomerSync } from '../customer.js';
 import { createRequestFilter, type RequestFilter } from '../request-filter.js';
 import { checkSpec } from './build-limiter.js';
 import type { LimitDecision } from './decision.js';
-import { memoryLimit, type SyncLimit } from './memory-limit.js';
+import { flexibleLimit, type Limit } from './flexible-limit.js';
 import type { LimitSpec, RateLimitOptions } from './options.js';
-import { storeLimit, type AsyncLimit } from './store-limit.js';
 
-export { RateLimitStoreError } from './store-limit.js';
+export { RateLimitStoreError } from './flexible-limit.js';
 
 interface Rule {
   matches: RequestFilter;
-  limit: SyncLimit | AsyncLimit;
+  limit: Limit;
 }
 
-export type LimitCheck = LimitDecision | undefined | Promise<LimitDecision | undefined>;
+export type LimitCheck = undefined | Promise<LimitDecision | undefined>;
 
 export interface RateLimiter<Req> {
   readonly accepts: RequestFilter;
@@ -21,8 +20,8 @@ export interface RateLimiter<Req> {
   readonly needsPath: boolean;
   /**
    * The decision for a request; undefined when it is not limited (no
-   * customer, or the store failed open). Synchronous when counting in memory
-   * with a synchronous customer resolver, else a promise.
+   * customer, or the store failed open), at once when a synchronous
+   * customer resolver found no customer.
    */
   check(req: Req, method: string, path: string): LimitCheck;
 }
@@ -31,8 +30,7 @@ export function createRateLimiter<Req>(options: RateLimitOptions<Req>): RateLimi
   const store = { redis: options.redis, keyPrefix: options.keyPrefix ?? 'tally-rl', onStoreError: options.onStoreError ?? 'memory' } as const;
   const rule = (spec: LimitSpec, name: string, matches: RequestFilter): Rule => {
     checkSpec(spec, name === 'default' ? 'rateLimit' : `rateLimit endpoints[${name.slice(1)}]`);
-    // Memory is counted here, synchronously; Redis by rate-limiter-flexible, shared by every replica.
-    return { matches, limit: store.redis === undefined ? memoryLimit(spec) : storeLimit(spec, store, name) };
+    return { matches, limit: flexibleLimit(spec, store, name) };
   };
   const rules = (options.endpoints ?? []).map((e, i) => rule(e, `e${i}`, createRequestFilter({ include: e.paths, methods: e.methods })));
   const fallback = rule(options, 'default', createRequestFilter({}));
