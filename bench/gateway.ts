@@ -2,10 +2,17 @@
  * Requests/s of an Express hello-world with the Tally middleware against
  * without it, in one run: plain, with call tracking (a real batch sending to a
  * stand-in server), and with tracking plus the in-memory rate limiter. The
- * load generator (autocannon) runs here; the app and the sink each run in a
- * child process. Rounds change the order; figures are medians. The app
- * runs the SDK as built (packages/sdk/dist), which this script builds first.
- *   npm run bench:gateway [-- --rounds 5 --seconds 8 --connections 50 --noop --max-size 1000]
+ * load generator (autocannon, in this process, or wrk with `--load wrk`)
+ * runs here; the app and the sink each run in a child process. Rounds change
+ * the order; figures are medians. The app runs the SDK as built
+ * (packages/sdk/dist), which this script builds first.
+ *   npm run bench:gateway [-- --rounds 5 --slices 1 --seconds 8 --connections 50 --noop --max-size 1000 --load wrk]
+ * Each round starts every variant's app afresh and warms it up; then the
+ * apps take turns under load, `--slices` times, each for `--seconds`.
+ * wrk (Debian's `wrk` package, one thread) is written in C and takes a
+ * fraction of autocannon's CPU, so on a 2-core machine the load generator
+ * leaves the app's second core less busy: the app's own threads (the batch's
+ * worker, V8's helpers) compete less with it.
  * tracked and limited mount what the middleware README recommends for a
  * gateway (see gateway/app.mjs): tallyApp (hooked into the app, no router
  * layer) and a batch that delivers from a worker thread.
@@ -28,9 +35,15 @@ type Autocannon = (o: { url: string; connections: number; duration: number; head
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, noop: { type: 'boolean' }, 'max-size': { type: 'string' } },
+  options: {
+    rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, noop: { type: 'boolean' }, 'max-size': { type: 'string' },
+    load: { type: 'string' }, slices: { type: 'string' },
+  },
 });
+const LOAD = values.load ?? 'autocannon';
+if (LOAD !== 'autocannon' && LOAD !== 'wrk') throw new Error(`--load: autocannon or wrk, not ${LOAD}`);
 const ROUNDS = Number(values.rounds ?? 5);
+const SLICES = Number(values.slices ?? 1);
 const SECONDS = Number(values.seconds ?? 8);
 const CONNECTIONS = Number(values.connections ?? 50);
 const MAX_SIZE = values['max-size'];
@@ -49,23 +62,62 @@ async function child(file: string, args: string[] = []): Promise<{ url: string; 
   return { url, proc, stop };
 }
 
+interface Load {
+  rps: number;
+  total: number;
+  /** Non-2xx answers and socket errors. */
+  failed: number;
+}
+
+async function autocannonLoad(url: string, duration: number): Promise<Load> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration, headers: { 'x-customer': 'cus_bench' } });
+  return { rps: r.requests.average, total: r.requests.total, failed: r.non2xx + r.errors };
+}
+
+function wrkLoad(url: string, duration: number): Promise<Load> {
+  const args = ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '-H', 'x-customer: cus_bench', url];
+  return new Promise((resolve, reject) => {
+    const proc = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.once('error', reject);
+    proc.once('exit', (code) => {
+      const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? 0);
+      const total = num(/(\d+) requests in/);
+      if (code !== 0 || !total) return reject(new Error(`wrk exited with ${code}: ${out}`));
+      const errors = [...out.matchAll(/(?:connect|read|write|timeout) (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+      resolve({ rps: num(/Requests\/sec:\s+([\d.]+)/), total, failed: num(/Non-2xx or 3xx responses: (\d+)/) + errors });
+    });
+  });
+}
+
 interface Figures {
   rps: number;
   /** Server CPU time per request, µs: what the middleware costs, even on a busy machine. */
   cpuUs: number;
 }
 
-async function measure(variant: Variant, sinkUrl: string): Promise<Figures> {
+interface App {
+  /** One measured slice of load: requests/s and CPU per request. */
+  slice(seconds: number): Promise<Figures>;
+  stop(): Promise<void>;
+}
+
+async function startApp(variant: Variant, sinkUrl: string): Promise<App> {
   const app = await child('./gateway/app.mjs', [variant, sinkUrl, ...(MAX_SIZE ? [MAX_SIZE] : [])]);
-  const run = (duration: number) => autocannon({ url: `${app.url}/hello/world`, connections: CONNECTIONS, duration, headers: { 'x-customer': 'cus_bench' } });
+  const run = (duration: number) => (LOAD === 'wrk' ? wrkLoad : autocannonLoad)(`${app.url}/hello/world`, duration);
   const cpu = async () => ((await (await fetch(`${app.url}/__cpu`)).json()) as { us: number }).us;
   await run(2); // warm-up: JIT, connection set-up
-  const before = await cpu();
-  const r = await run(SECONDS);
-  const used = (await cpu()) - before;
-  await app.stop();
-  if (r.non2xx || r.errors) throw new Error(`${variant}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, cpuUs: used / r.requests.total };
+  return {
+    async slice(seconds) {
+      const before = await cpu();
+      const r = await run(seconds);
+      const used = (await cpu()) - before;
+      if (r.failed) throw new Error(`${variant}: ${r.failed} requests failed (non-2xx or socket errors)`);
+      return { rps: r.rps, cpuUs: used / r.total };
+    },
+    stop: app.stop,
+  };
 }
 
 // The app runs the built SDK, as users do (tsx's keepNames would add a call per closure).
@@ -76,17 +128,27 @@ const sink = await child('./gateway/sink.ts');
 const loads = [os.loadavg()[0]!];
 const rps = Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
 const cpu = Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
+let cycle = 0;
 for (let round = 0; round < ROUNDS; round++) {
-  // Rotated each round, and reversed every other round, so that no variant always follows the same one.
-  const rotated = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
-  const order = round % 2 === 1 ? rotated.reverse() : rotated;
-  for (const v of order) {
-    const f = await measure(v, sink.url);
-    rps[v].push(f.rps);
-    cpu[v].push(f.cpuUs);
+  // Fresh processes each round (each has its own JIT's choices); within a
+  // round every variant's app stays up, and they take turns for SLICES cycles,
+  // so the variants of one cycle are measured within seconds of each other.
+  const apps = {} as Record<Variant, App>;
+  for (const v of VARIANTS) apps[v] = await startApp(v, sink.url);
+  for (let s = 0; s < SLICES; s++, cycle++) {
+    // Rotated each cycle, and reversed every other one, so that no variant always follows the same one.
+    const rotated = VARIANTS.map((_, i) => VARIANTS[(i + cycle) % VARIANTS.length]!);
+    const order = cycle % 2 === 1 ? rotated.reverse() : rotated;
+    for (const v of order) {
+      const f = await apps[v].slice(SECONDS);
+      rps[v].push(f.rps);
+      cpu[v].push(f.cpuUs);
+    }
   }
+  for (const v of VARIANTS) await apps[v].stop();
   loads.push(os.loadavg()[0]!);
-  console.log(`round ${round + 1}: ${VARIANTS.map((v) => `${v} ${Math.round(rps[v].at(-1)!)} req/s ${cpu[v].at(-1)!.toFixed(1)} µs CPU/req`).join(', ')}`);
+  const last = (xs: number[]) => median(xs.slice(-SLICES));
+  console.log(`round ${round + 1}: ${VARIANTS.map((v) => `${v} ${Math.round(last(rps[v]))} req/s ${last(cpu[v]).toFixed(1)} µs CPU/req`).join(', ')}`);
 }
 await sink.stop();
 
@@ -95,16 +157,20 @@ const c = Object.fromEntries(VARIANTS.map((v) => [v, median(cpu[v])])) as Record
 const pct = (x: number) => `${((x / m.plain) * 100).toFixed(1)}%`;
 // Requests/s a CPU-bound server could reach relative to plain: the inverse ratio of CPU per request.
 const cpuPct = (v: Variant) => `${((c.plain / c[v]) * 100).toFixed(1)}%`;
-console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections; batch maxSize ${MAX_SIZE ?? 'default'}`);
-// Each round's own ratio: runs next to each other share the machine's mood, so these are steadier.
-const roundRatio = (v: Variant, xs: Record<Variant, number[]>, inverse = false) =>
-  median(xs[v].map((x, i) => (inverse ? xs.plain[i]! / x : x / xs.plain[i]!))) * 100;
+console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${ROUNDS} rounds × ${SLICES} slices × ${SECONDS} s, ${CONNECTIONS} connections (${LOAD}); batch maxSize ${MAX_SIZE ?? 'default'}`);
+// Each cycle's own ratio: slices next to each other share the machine's mood, so these are steadier.
+const ratios = (v: Variant, xs: Record<Variant, number[]>, inverse = false) =>
+  xs[v].map((x, i) => (inverse ? xs.plain[i]! / x : x / xs.plain[i]!) * 100).sort((a, b) => a - b);
+// The middle half of the cycles' ratios: how far one cycle's figure can be trusted.
+const quartiles = (xs: number[]) => `${xs[Math.floor((xs.length - 1) / 4)]!.toFixed(1)}–${xs[Math.ceil(((xs.length - 1) * 3) / 4)]!.toFixed(1)}%`;
 console.log(`load average (1 min) at the start and after each round: ${loads.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`plain                     ${Math.round(m.plain)} req/s, ${c.plain.toFixed(1)} µs CPU/req (medians)`);
 console.log(`+ tracking                ${Math.round(m.tracked)} req/s  ${pct(m.tracked)} of plain (target ≥ 95%); by CPU/req ${cpuPct('tracked')}`);
 console.log(`+ tracking + rate limit   ${Math.round(m.limited)} req/s  ${pct(m.limited)} of plain (target ≥ 90%); by CPU/req ${cpuPct('limited')} (tallyApp)`);
 for (const v of VARIANTS.filter((x) => x !== 'plain')) {
-  console.log(`  ${v}: median of per-round ratios ${roundRatio(v, rps).toFixed(1)}% (req/s), ${roundRatio(v, cpu, true).toFixed(1)}% (CPU/req)`);
+  const r = ratios(v, rps);
+  const byCpu = ratios(v, cpu, true);
+  console.log(`  ${v}: median of per-cycle ratios ${median(r).toFixed(1)}% (req/s; quartiles ${quartiles(r)}), ${median(byCpu).toFixed(1)}% (CPU/req; ${quartiles(byCpu)})`);
 }
 if (values.noop) {
   const what: Record<string, string> = {
