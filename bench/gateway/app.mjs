@@ -14,9 +14,11 @@
  *   tracked-inline  trackApiCalls as a middleware, batch in the app's thread (session 3's `tracked`)
  *   limited-tally   tally({ tracking, rateLimit }) as one middleware, threaded batch
  *   limited-apart   tallyApp for tracking, app.use(rateLimit(…)) (after auth, as most apps need)
+ *   limit-only      tallyApp with the rate limit and no tracking: what the limit alone costs
  * MAX_SIZE is the batch's maxSize (default: createBatch's own default).
  * Prints its URL once listening; on SIGTERM prints the batch's stats.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import express from 'express';
 import { createBatch, Ingestion } from '@tally/sdk';
 import { rateLimit, tally, tallyApp, trackApiCalls } from '@tally/sdk/express';
@@ -33,15 +35,24 @@ const tracking = { recorder: batch, customerId };
 const limit = { customerId, points: 1_000_000_000, duration: 60 };
 if (variant === 'tracked' || variant === 'limited-apart') tallyApp(app, { tracking });
 if (variant === 'limited') tallyApp(app, { tracking, rateLimit: limit });
+if (variant === 'limit-only') tallyApp(app, { rateLimit: limit });
 if (variant === 'limited-apart') app.use(rateLimit(limit));
 if (variant === 'tracked-mw' || variant === 'tracked-inline') app.use(trackApiCalls(tracking));
 if (variant === 'limited-tally') app.use(tally({ tracking, rateLimit: limit }));
 if (variant === 'empty') app.use((_req, _res, next) => next());
 if (variant === 'noop') app.use(trackApiCalls({ recorder: { track: async () => {}, add: () => true }, customerId }));
-// CPU time used so far, so the driver can compute CPU per request (robust to a busy machine).
+// CPU time used so far, so the driver can compute CPU per request (robust to a
+// busy machine): the whole process's, and the request thread's alone (Linux:
+// /proc, in clock ticks of 10 ms), the one that bounds the rate.
+const mainStat = `/proc/self/task/${process.pid}/stat`;
+const mainUs = () => {
+  if (!existsSync(mainStat)) return null;
+  const fields = readFileSync(mainStat, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000; // utime + stime
+};
 app.get('/__cpu', (_req, res) => {
   const { user, system } = process.cpuUsage();
-  res.json({ us: user + system });
+  res.json({ us: user + system, mainUs: mainUs() });
 });
 app.get('/hello/:name', (_req, res) => {
   res.send('Hello, world!');
