@@ -23,7 +23,7 @@
  * layer) and a batch that delivers from a worker thread.
  * --noop adds the reference variants app.mjs lists (an empty middleware, the
  * middleware with its events dropped, the middleware with a threaded or an
- * in-thread batch, tally() as one middleware). --max-size sets the batch's
+ * in-thread batch, tally() as one middleware); `--refs a,b` only those. --max-size sets the batch's
  * maxSize (default: createBatch's default).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -42,7 +42,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, noop: { type: 'boolean' }, 'max-size': { type: 'string' },
-    load: { type: 'string' }, slices: { type: 'string' }, warmup: { type: 'string' },
+    load: { type: 'string' }, slices: { type: 'string' }, warmup: { type: 'string' }, refs: { type: 'string' },
   },
 });
 const LOAD = values.load ?? 'autocannon';
@@ -55,7 +55,10 @@ const CONNECTIONS = Number(values.connections ?? 50);
 const MAX_SIZE = values['max-size'];
 type Variant = 'plain' | 'tracked' | 'limited' | 'empty' | 'noop' | 'tracked-mw' | 'tracked-inline' | 'limited-tally' | 'limited-apart' | 'limit-only';
 const REFERENCES: Variant[] = ['empty', 'noop', 'tracked-mw', 'tracked-inline', 'limited-tally', 'limited-apart', 'limit-only'];
-const VARIANTS: Variant[] = values.noop ? ['plain', 'tracked', 'limited', ...REFERENCES] : ['plain', 'tracked', 'limited'];
+// --refs picks references instead of all of them: --refs limit-only,empty
+const picked = values.refs ? (values.refs.split(',') as Variant[]) : REFERENCES;
+for (const v of picked) if (!REFERENCES.includes(v)) throw new Error(`--refs: no reference variant ${v}`);
+const VARIANTS: Variant[] = values.noop || values.refs ? ['plain', 'tracked', 'limited', ...picked] : ['plain', 'tracked', 'limited'];
 
 async function child(file: string, args: string[] = []): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
   const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
@@ -187,12 +190,12 @@ for (const v of VARIANTS.filter((x) => x !== 'plain')) {
   const byMain = ratios(v, main, true);
   console.log(`  ${v}: median of per-cycle ratios ${median(r).toFixed(1)}% (req/s; quartiles ${quartiles(r)}), ${median(byCpu).toFixed(1)}% (CPU/req; ${quartiles(byCpu)}), ${median(byMain).toFixed(1)}% (request thread's CPU/req; ${quartiles(byMain)})`);
 }
-if (values.noop) {
+if (values.noop || values.refs) {
   const what: Record<string, string> = {
     empty: 'an empty middleware', noop: 'trackApiCalls, events dropped', 'tracked-mw': 'trackApiCalls middleware, threaded batch',
     'tracked-inline': "trackApiCalls middleware, batch in the app's thread", 'limited-tally': 'tally({ tracking, rateLimit }), threaded batch',
     'limited-apart': 'tallyApp tracking + app.use(rateLimit()), threaded batch',
     'limit-only': 'tallyApp with the rate limit alone, no tracking',
   };
-  for (const v of REFERENCES) console.log(`+ ${what[v]!.padEnd(52)} ${Math.round(m[v])} req/s  ${pct(m[v])} of plain; by CPU/req ${cpuPct(v)}, request thread ${mainPct(v)}`);
+  for (const v of picked) console.log(`+ ${what[v]!.padEnd(52)} ${Math.round(m[v])} req/s  ${pct(m[v])} of plain; by CPU/req ${cpuPct(v)}, request thread ${mainPct(v)}`);
 }
