@@ -96,4 +96,24 @@ srv.listen(0, '127.0.0.1', async () => {
     expect(await node('t.cjs')).toBe('5 5');
     expect(await node('t.mjs')).toBe('5 5');
   });
+
+  it('rate limits without rate-limiter-flexible installed: each limited request fails saying so; others pass', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    // The scratch install has no rate-limiter-flexible (an optional peer dependency); a bare node:http
+    // server runs the Express middleware, which needs no more than Node's request and response.
+    await writeFile(join(root, 'r.mjs'), `import http from 'node:http';
+import { rateLimit } from '@tally/sdk/express';
+const limit = rateLimit({ customerId: (req) => req.headers['x-customer'], points: 10, duration: 60 });
+const srv = http.createServer((req, res) => limit(req, res, (error) => res.end(error ? 'error: ' + error.message : 'ok')));
+srv.listen(0, '127.0.0.1', async () => {
+  const url = 'http://127.0.0.1:' + srv.address().port;
+  const limited = await (await fetch(url, { headers: { 'x-customer': 'c' } })).text();
+  const anonymous = await (await fetch(url)).text();
+  srv.close();
+  console.log(JSON.stringify([limited, anonymous]));
+});`);
+    const [limited, anonymous] = JSON.parse(await node('r.mjs')) as string[];
+    expect(limited).toMatch(/^error: .*npm install rate-limiter-flexible/);
+    expect(anonymous).toBe('ok');
+  });
 });
