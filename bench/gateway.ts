@@ -23,7 +23,8 @@
  * layer) and a batch that delivers from a worker thread.
  * --noop adds the reference variants app.mjs lists (an empty middleware, the
  * middleware with its events dropped, the middleware with a threaded or an
- * in-thread batch, tally() as one middleware); `--refs a,b` only those. --max-size sets the batch's
+ * in-thread batch, tally() as one middleware, tallyApp with its events
+ * dropped at the batch's door); `--refs a,b` only those. --max-size sets the batch's
  * maxSize: by default 1000, as the middleware README recommends for a busy
  * gateway (the worker's CPU per event about halves against createBatch's default of 100).
  */
@@ -54,8 +55,8 @@ const WARMUP = Number(values.warmup ?? 15);
 const SECONDS = Number(values.seconds ?? 8);
 const CONNECTIONS = Number(values.connections ?? 50);
 const MAX_SIZE = values['max-size'] ?? '1000';
-type Variant = 'plain' | 'tracked' | 'limited' | 'empty' | 'noop' | 'tracked-mw' | 'tracked-inline' | 'limited-tally' | 'limited-apart' | 'limit-only';
-const REFERENCES: Variant[] = ['empty', 'noop', 'tracked-mw', 'tracked-inline', 'limited-tally', 'limited-apart', 'limit-only'];
+type Variant = 'plain' | 'tracked' | 'limited' | 'empty' | 'noop' | 'tracked-mw' | 'tracked-inline' | 'limited-tally' | 'limited-apart' | 'limit-only' | 'dropped';
+const REFERENCES: Variant[] = ['empty', 'noop', 'tracked-mw', 'tracked-inline', 'limited-tally', 'limited-apart', 'limit-only', 'dropped'];
 // --refs picks references instead of all of them: --refs limit-only,empty
 const picked = values.refs ? (values.refs.split(',') as Variant[]) : REFERENCES;
 for (const v of picked) if (!REFERENCES.includes(v)) throw new Error(`--refs: no reference variant ${v}`);
@@ -197,6 +198,7 @@ if (values.noop || values.refs) {
     'tracked-inline': "trackApiCalls middleware, batch in the app's thread", 'limited-tally': 'tally({ tracking, rateLimit }), threaded batch',
     'limited-apart': 'tallyApp tracking + app.use(rateLimit()), threaded batch',
     'limit-only': 'tallyApp with the rate limit alone, no tracking',
+    dropped: 'tallyApp tracking, each event dropped at the batch door',
   };
   for (const v of picked) console.log(`+ ${what[v]!.padEnd(52)} ${Math.round(m[v])} req/s  ${pct(m[v])} of plain; by CPU/req ${cpuPct(v)}, request thread ${mainPct(v)}`);
 }

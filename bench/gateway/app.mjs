@@ -15,6 +15,7 @@
  *   limited-tally   tally({ tracking, rateLimit }) as one middleware, threaded batch
  *   limited-apart   tallyApp for tracking, app.use(rateLimit(…)) (after auth, as most apps need)
  *   limit-only      tallyApp with the rate limit and no tracking: what the limit alone costs
+ *   dropped         tallyApp tracking into a recorder that drops each event at its door: all but the batch
  * MAX_SIZE is the batch's maxSize (default: createBatch's own default).
  * Prints its URL once listening; on SIGTERM prints the batch's stats.
  */
@@ -31,6 +32,9 @@ const batchOptions = { thread: variant !== 'tracked-inline', ...(maxSize ? { max
 const batch = batched ? createBatch(new Ingestion({ apiKey: 'bench', baseURL: sink, eventName: 'api_call' }), batchOptions) : undefined;
 const tracking = { recorder: batch, customerId };
 
+// Takes the middleware's events by the batch's own door (a registered symbol), and drops them.
+const dropping = { track: async () => {}, add: () => true, [Symbol.for('tally.batch.addChecked.v1')]: () => true };
+
 // A limit never reached: the cost of counting, not of refusing.
 const limit = { customerId, points: 1_000_000_000, duration: 60 };
 if (variant === 'tracked' || variant === 'limited-apart') tallyApp(app, { tracking });
@@ -40,6 +44,7 @@ if (variant === 'limited-apart') app.use(rateLimit(limit));
 if (variant === 'tracked-mw' || variant === 'tracked-inline') app.use(trackApiCalls(tracking));
 if (variant === 'limited-tally') app.use(tally({ tracking, rateLimit: limit }));
 if (variant === 'empty') app.use((_req, _res, next) => next());
+if (variant === 'dropped') tallyApp(app, { tracking: { recorder: dropping, customerId } });
 if (variant === 'noop') app.use(trackApiCalls({ recorder: { track: async () => {}, add: () => true }, customerId }));
 // CPU time used so far, so the driver can compute CPU per request (robust to a
 // busy machine): the whole process's, and the request thread's alone (Linux:
