@@ -33,7 +33,7 @@ const batch = batched ? createBatch(new Ingestion({ apiKey: 'bench', baseURL: si
 const tracking = { recorder: batch, customerId };
 
 // Takes the middleware's events by the batch's own door (a registered symbol), and drops them.
-const dropping = { track: async () => {}, add: () => true, [Symbol.for('tally.batch.addChecked.v1')]: () => true };
+const dropping = { track: async () => {}, add: () => true, [Symbol.for('tally.batch.addCall.v1')]: () => true };
 
 // A limit never reached: the cost of counting, not of refusing.
 const limit = { customerId, points: 1_000_000_000, duration: 60 };

@@ -7,7 +7,8 @@ import { buildWireEvent, describeIssues, isoAt, toWireEvent, trackEventOf } from
 import type { WireEvent } from '../client/wire-event.js';
 import type { Spool } from '../spool/spool.js';
 import type { TrackEvent } from '../types.js';
-import { ADD_CHECKED, ADD_PREPARED, checkedName, type CheckedAdder, type PreparedAdder } from './checked-add.js';
+import { callMetadata } from '../api-call/call-metadata.js';
+import { ADD_CALL, ADD_PREPARED, checkedName, type CallAdder, type PreparedAdder } from './doors.js';
 import { deadLetters, refusedAtDoor, type DeadLetter } from './dead-letter.js';
 import { logDeadLetters, logSpoolUnavailable } from './warnings.js';
 import { BatchEngine } from './engine.js';
@@ -104,7 +105,7 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
     return false;
   };
 
-  const batch: Batch & CheckedAdder & PreparedAdder = {
+  const batch: Batch & CallAdder & PreparedAdder = {
     ready,
     add(event) {
       const issues: EventIssue[] = [];
@@ -118,7 +119,8 @@ export function createBatch(ingestion: Ingestion, options: CreateBatchOptions = 
       admit(wire, now, event.eventId == null)?.catch(noteError);
       return true;
     },
-    [ADD_CHECKED](customerId, eventName, metadata, at) {
+    [ADD_CALL](customerId, eventName, call, responseTimeMs, at) {
+      const metadata = callMetadata(call, responseTimeMs);
       const name = checkedName(customerId, eventName, context.eventName);
       if (name === undefined) return batch.add({ customerId, eventName, metadata, timestamp: at });
       if (full()) return drop({ customerId, eventName, metadata, timestamp: at });

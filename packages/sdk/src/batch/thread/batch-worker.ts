@@ -6,11 +6,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Ingestion } from '../../client/ingestion.js';
-import { ADD_CHECKED, ADD_PREPARED, type CheckedAdder, type PreparedAdder } from '../checked-add.js';
+import { ADD_PREPARED, type CallAdder, type PreparedAdder } from '../doors.js';
 import { createBatch } from '../create-batch.js';
-import type { Metadata } from '../../blueprints/shared/types.js';
 import { toPortable } from './portable-error.js';
-import type { EventsMessage, FromWorker, HookCall, ToWorker, WorkerInit, WorkerState } from './protocol.js';
+import { addCallAt, CALL_SLOTS, type EventsMessage, type FromWorker, type HookCall, type ToWorker, type WorkerInit, type WorkerState } from './protocol.js';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -27,7 +26,7 @@ const batch = createBatch(new Ingestion(init.config), {
   onDeadLetter: (letters) => hook({ name: 'onDeadLetter', args: [letters] }),
   onDrop: (event, reason) => hook({ name: 'onDrop', args: [event, reason] }),
 });
-const internal = batch as typeof batch & CheckedAdder & PreparedAdder;
+const internal = batch as typeof batch & CallAdder & PreparedAdder;
 
 const state = (): WorkerState => ({ stats: batch.stats(), received });
 
@@ -51,11 +50,9 @@ function take(m: EventsMessage): void {
     const w = internal[ADD_PREPARED](m.wires[i]!, m.own[i]!, m.at);
     if (w) writes.push(w);
   }
-  const c = m.checked;
-  for (let i = 0; i < c.length; i += 4) {
-    internal[ADD_CHECKED](c[i] as string, c[i + 1] as string | undefined, c[i + 3] as Metadata, c[i + 2] as number);
-  }
-  received += m.wires.length + c.length / 4;
+  const c = m.calls;
+  for (let i = 0; i < c.length; i += CALL_SLOTS) addCallAt(internal, c, i);
+  received += m.wires.length + c.length / CALL_SLOTS;
   // With a spool, the app's track() resolves once its events are on disk.
   if (init.options.spoolDir) {
     Promise.all(writes).then(

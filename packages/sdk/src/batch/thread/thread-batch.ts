@@ -6,14 +6,15 @@ import { buildWireEvent, describeIssues, toWireEvent } from '../../client/prepar
 import type { WireEvent } from '../../client/wire-event.js';
 import type { TrackEvent } from '../../types.js';
 import { QueueFullError, type Batch, type CleanupResult } from '../batch-types.js';
-import { ADD_CHECKED, checkedName, type CheckedAdder } from '../checked-add.js';
+import { callMetadata } from '../../api-call/call-metadata.js';
+import { ADD_CALL, checkedName, type CallAdder } from '../doors.js';
 import { refusedAtDoor, type DeadLetter } from '../dead-letter.js';
 import { Hooks, type DropReason, type FlushReport, type ErrorInfo } from '../hooks.js';
 import { resolveBatchOptions, type CreateBatchOptions } from '../options.js';
 import { emptyStats } from '../stats.js';
 import { logDeadLetters, logSpoolUnavailable } from '../warnings.js';
 import { revive, type PortableError } from './portable-error.js';
-import type { EventsMessage, FromWorker, HookCall, ToWorker, WorkerState } from './protocol.js';
+import { CALL_SLOTS, pushCall, type EventsMessage, type FromWorker, type HookCall, type ToWorker, type WorkerState } from './protocol.js';
 import { startWorker, workerInit } from './worker-thread.js';
 
 // Events go to the worker in bulk: when this many wait, or this long after the first.
@@ -32,7 +33,7 @@ interface Pending<T> {
  * come back as messages. What waits here or on its way counts toward
  * maxQueueSize with what the worker holds.
  */
-export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOptions): Batch & CheckedAdder {
+export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOptions): Batch & CallAdder {
   const o = resolveBatchOptions(options);
   const worker = startWorker(workerInit(ingestion, options));
   worker.unref();
@@ -43,7 +44,7 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
   let dropped = 0;
   let failed = 0;
   let handedOver = 0;
-  let out: EventsMessage = { t: 'events', seq: 1, at: 0, wires: [], own: [], checked: [] };
+  let out: EventsMessage = { t: 'events', seq: 1, at: 0, wires: [], own: [], calls: [] };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closing: Promise<CleanupResult> | undefined;
   let broken: TallyError | undefined;
@@ -54,7 +55,7 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
-  const waiting = () => out.wires.length + out.checked.length / 4;
+  const waiting = () => out.wires.length + out.calls.length / CALL_SLOTS;
   const held = () => waiting() + (handedOver - remote.received) + remote.stats.queued;
   const full = () => closing !== undefined || broken !== undefined || held() >= o.maxQueueSize;
 
@@ -64,7 +65,7 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
     const n = waiting();
     if (n === 0 || broken) return;
     const m = out;
-    out = { t: 'events', seq: m.seq + 1, at: 0, wires: [], own: [], checked: [] };
+    out = { t: 'events', seq: m.seq + 1, at: 0, wires: [], own: [], calls: [] };
     handedOver += n;
     worker.postMessage(m satisfies ToWorker);
   };
@@ -165,7 +166,7 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
   worker.on('error', (e: Error) => fail(new TallyError(`the batch's worker thread failed: ${e.message}`, { cause: e })));
   worker.on('exit', (code: number) => fail(new TallyError(`the batch's worker thread exited (code ${code})`)));
 
-  const batch: Batch & CheckedAdder = {
+  const batch: Batch & CallAdder = {
     ready,
     add(event) {
       const { wire, issues } = check(event);
@@ -178,11 +179,13 @@ export function createThreadBatch(ingestion: Ingestion, options: CreateBatchOpti
       push(wire, event);
       return true;
     },
-    [ADD_CHECKED](customerId, eventName, metadata, at) {
+    [ADD_CALL](customerId, eventName, call, responseTimeMs, at) {
       const name = checkedName(customerId, eventName, context.eventName);
-      if (name === undefined) return batch.add({ customerId, eventName, metadata, timestamp: at });
-      if (full()) return drop({ customerId, eventName, metadata, timestamp: at });
-      out.checked.push(customerId, eventName, at ?? Date.now(), metadata);
+      if (name === undefined || full()) {
+        const event = { customerId, eventName, metadata: callMetadata(call, responseTimeMs), timestamp: at };
+        return name === undefined ? batch.add(event) : drop(event);
+      }
+      pushCall(out.calls, customerId, eventName, at ?? Date.now(), call, responseTimeMs);
       queued();
       return true;
     },

@@ -1,8 +1,8 @@
-import { ADD_CHECKED, takesChecked } from '../../batch/checked-add.js';
+import { ADD_CALL, takesCalls } from '../../batch/doors.js';
 import { report, reportFailure, warnOnError } from '../../blueprints/shared/report.js';
 import type { TrackEvent, UsageRecorder } from '../../types.js';
-import type { CallFacts } from './call-facts.js';
-import { callMetadata, callMetadataFits } from './call-metadata.js';
+import type { CallFacts } from '../../api-call/call-facts.js';
+import { callMetadata, callMetadataFits } from '../../api-call/call-metadata.js';
 import { resolveCustomerSync } from './customer.js';
 import { createRequestFilter, type RequestFilter } from './request-filter.js';
 import type { TrackingOptions } from './tracking-options.js';
@@ -31,14 +31,14 @@ export function createCallTracker<Req>(options: TrackingOptions<Req>): CallTrack
   const named = recorder as { eventName?: unknown; add?: unknown };
   const eventName = options.eventName ?? (typeof named.eventName === 'string' ? named.eventName : undefined);
   const queue = typeof named.add === 'function' ? (recorder as Queueing) : undefined;
-  // A batch takes events it need not check again, as long as the metadata is ours alone.
-  const checked = takesChecked(recorder) && !options.metadata ? recorder : undefined;
+  // A batch takes calls it need not check again, as long as the metadata is ours alone.
+  const door = takesCalls(recorder) && !options.metadata ? recorder : undefined;
   const pending = new Set<Promise<void>>();
 
   const hand = (req: Req, facts: CallFacts, customerId: string, responseTimeMs: number): void => {
-    const metadata = callMetadata(facts, responseTimeMs);
     // A batch refuses (full, invalid) through its own hooks: onDrop, onDeadLetter.
-    if (checked && callMetadataFits(facts, responseTimeMs)) return void checked[ADD_CHECKED](customerId, eventName, metadata);
+    if (door && callMetadataFits(facts, responseTimeMs)) return void door[ADD_CALL](customerId, eventName, facts, responseTimeMs);
+    const metadata = callMetadata(facts, responseTimeMs);
     if (options.metadata) Object.assign(metadata, options.metadata(req, { ...facts, responseTimeMs }));
     // No eventId: the recorder fixes a random one before the first send.
     const event: TrackEvent = { customerId, eventName, metadata };

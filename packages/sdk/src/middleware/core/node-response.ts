@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contentLength } from './call-facts.js';
+import { contentLength } from '../../api-call/call-facts.js';
 import { protoMember, readMember } from './proto-member.js';
 
 /**

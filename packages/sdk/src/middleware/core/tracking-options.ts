@@ -1,6 +1,6 @@
 import type { TrackErrorHandler, Metadata } from '../../blueprints/shared/types.js';
 import type { UsageRecorder } from '../../types.js';
-import type { CallFacts } from './call-facts.js';
+import type { CallFacts } from '../../api-call/call-facts.js';
 import type { CustomerOptions } from './customer.js';
 import type { FilterOptions } from './request-filter.js';
 

@@ -1,4 +1,4 @@
-import { UNMATCHED_ENDPOINT } from '../core/call-facts.js';
+import { UNMATCHED_ENDPOINT } from '../../api-call/call-facts.js';
 import type { ExpressRequest } from './types.js';
 
 type Route = ExpressRequest['route'];

@@ -31,8 +31,8 @@ export const tally = asRootPlugin(async function tally(app: FastifyInstance, opt
 }, '@tally/sdk');
 
 export type { TrackingOptions } from '../core/tracking-options.js';
-export type { CallFacts } from '../core/call-facts.js';
-export { UNMATCHED_ENDPOINT } from '../core/call-facts.js';
+export type { CallFacts } from '../../api-call/call-facts.js';
+export { UNMATCHED_ENDPOINT } from '../../api-call/call-facts.js';
 export type { PathPattern } from '../core/path-pattern.js';
 export type { RateLimitOptions, LimitSpec, EndpointLimit } from '../core/rate-limit/options.js';
 export type { QuotaOptions, QuotaLimit } from '../core/quota/options.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { UNMATCHED_ENDPOINT } from '../core/call-facts.js';
+import { UNMATCHED_ENDPOINT } from '../../api-call/call-facts.js';
 import { createCallTracker } from '../core/call-tracker.js';
 import { nodeRequestBytes, watchNodeResponse } from '../core/node-response.js';
 import { pathOf } from '../core/request-filter.js';

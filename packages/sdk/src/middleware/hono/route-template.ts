@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { UNMATCHED_ENDPOINT } from '../core/call-facts.js';
+import { UNMATCHED_ENDPOINT } from '../../api-call/call-facts.js';
 
 /**
  * The template of the route that answered (`/v1/users/:id`, sub-app

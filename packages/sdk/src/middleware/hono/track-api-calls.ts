@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { contentLength, type CallFacts } from '../core/call-facts.js';
+import { contentLength, type CallFacts } from '../../api-call/call-facts.js';
 import { createCallTracker } from '../core/call-tracker.js';
 import type { TrackingOptions } from '../core/tracking-options.js';
 import { routeTemplate } from './route-template.js';

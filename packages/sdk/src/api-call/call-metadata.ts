@@ -1,9 +1,9 @@
 import { EVENT_LIMITS } from '@tally/core';
-import type { Metadata } from '../../blueprints/shared/types.js';
-import type { CallFacts } from './call-facts.js';
+import type { Metadata } from '../blueprints/shared/types.js';
+import type { RecordedCall } from './call-facts.js';
 
 /** The event metadata of one call, from its facts alone (the app's own keys come on top). */
-export function callMetadata(facts: CallFacts, responseTimeMs: number): Metadata {
+export function callMetadata(facts: RecordedCall, responseTimeMs: number): Metadata {
   const metadata: Metadata = {
     endpoint: facts.endpoint,
     method: facts.method,
@@ -25,7 +25,7 @@ const absentOrFinite = (n: unknown) => n === undefined || finite(n);
  * keys are ours (seven at most, short), so only the values need a look. Cheaper
  * than checking the built object key by key, once per API call.
  */
-export function callMetadataFits(facts: CallFacts, responseTimeMs: number): boolean {
+export function callMetadataFits(facts: RecordedCall, responseTimeMs: number): boolean {
   return fitsString(facts.endpoint) && fitsString(facts.method) && finite(facts.statusCode) && finite(responseTimeMs) &&
     absentOrFinite(facts.requestBytes) && absentOrFinite(facts.responseBytes);
 }

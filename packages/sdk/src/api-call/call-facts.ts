@@ -1,17 +1,21 @@
-/** What a framework adapter observed about one finished request. */
-export interface CallFacts {
+/** What the event of one finished request records: its facts but for when it started. */
+export interface RecordedCall {
   /** The route template (`/users/:id`), or UNMATCHED_ENDPOINT when no route matched. */
   endpoint: string;
   method: string;
   statusCode: number;
-  /** performance.now() when the request arrived. */
-  startedAt: number;
   /** Request body bytes (Content-Length), when known. */
   requestBytes?: number;
   /** Response body bytes, when known. */
   responseBytes?: number;
   /** The client went away before the response was complete. */
   aborted?: boolean;
+}
+
+/** What a framework adapter observed about one finished request. */
+export interface CallFacts extends RecordedCall {
+  /** performance.now() when the request arrived. */
+  startedAt: number;
 }
 
 /**

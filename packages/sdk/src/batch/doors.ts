@@ -1,26 +1,28 @@
 import { EVENT_LIMITS } from '@tally/core';
-import type { Metadata } from '../blueprints/shared/types.js';
+import type { RecordedCall } from '../api-call/call-facts.js';
 import type { WireEvent } from '../client/wire-event.js';
 
 /**
- * The batch's door for events whose metadata the caller built and so holds to
- * the server's rules by construction (the API-call middleware): the batch then
- * checks only the customer ID and the event name, and builds the wire event
- * directly, with no intermediate object and no second pass over the metadata.
+ * The batch's door for the API-call middleware's events, whose metadata it
+ * builds from the call's facts (callMetadata), once the caller has checked
+ * them (callMetadataFits): the batch then checks only the customer ID and the
+ * event name. No metadata object is made on the way in: a threaded batch hands
+ * the facts to its worker as plain values, which cost far less to pass
+ * between threads than an object per event, and the worker builds the event.
  * Internal and undocumented: apps' events go through add() and every rule.
  * A registered symbol, so that the middleware finds it on a batch from another
  * copy of the SDK (its ESM and CommonJS builds loaded side by side).
  */
-export const ADD_CHECKED = Symbol.for('tally.batch.addChecked.v1');
+export const ADD_CALL = Symbol.for('tally.batch.addCall.v1');
 
-export interface CheckedAdder {
+export interface CallAdder {
   /**
-   * Queues an event like add(). `metadata` must satisfy the event rules
-   * already; the customer ID and event name are checked here, and an event
-   * that fails them goes through add() to be refused with its reasons. `at`:
-   * when it happened (epoch ms), if not now.
+   * Queues the event of one API call like add(). `call` must pass
+   * callMetadataFits(call, responseTimeMs) already; the customer ID and event
+   * name are checked here, and an event that fails them goes through add() to
+   * be refused with its reasons. `at`: when it happened (epoch ms), if not now.
    */
-  [ADD_CHECKED](customerId: string, eventName: string | undefined, metadata: Metadata, at?: number): boolean;
+  [ADD_CALL](customerId: string, eventName: string | undefined, call: RecordedCall, responseTimeMs: number, at?: number): boolean;
 }
 
 const fits = (s: string | undefined, max: number): s is string => typeof s === 'string' && s.length > 0 && s.length <= max;
@@ -35,8 +37,8 @@ export function checkedName(customerId: string, eventName: string | undefined, f
   return fits(customerId, EVENT_LIMITS.idMaxLength) && fits(name, EVENT_LIMITS.nameMaxLength) ? name : undefined;
 }
 
-export function takesChecked(recorder: unknown): recorder is CheckedAdder {
-  return typeof (recorder as Partial<CheckedAdder>)[ADD_CHECKED] === 'function';
+export function takesCalls(recorder: unknown): recorder is CallAdder {
+  return typeof (recorder as Partial<CallAdder>)[ADD_CALL] === 'function';
 }
 
 /**

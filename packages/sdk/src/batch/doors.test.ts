@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startFakeServer } from '../../test/fake-server.js';
 import { Ingestion } from '../client/ingestion.js';
 import { createCallTracker } from '../middleware/core/call-tracker.js';
-import { ADD_CHECKED, takesChecked } from './checked-add.js';
+import { ADD_CALL, takesCalls } from './doors.js';
 import { createBatch } from './create-batch.js';
 import type { DeadLetter } from './dead-letter.js';
 
@@ -13,26 +13,34 @@ async function setup(eventName: string | undefined, thread: boolean) {
   return { srv, batch, dead, done: async () => (await batch.cleanup(), await srv.close()) };
 }
 
-// In the app's thread, and on the app's side of a threaded batch, which hands the events to its worker.
-describe.each([false, true])('the checked door of a batch (thread: %s)', (thread) => {
+const call = { endpoint: '/a/:id', method: 'GET', statusCode: 200, requestBytes: 0, responseBytes: 2 };
+
+// In the app's thread, and on the app's side of a threaded batch, which hands the calls to its worker as plain values.
+describe.each([false, true])('the API-call door of a batch (thread: %s)', (thread) => {
   it('queues the same wire event add() would, which the server stores', async () => {
     const { srv, batch, done } = await setup('api_call', thread);
-    expect(takesChecked(batch)).toBe(true);
-    expect(batch[ADD_CHECKED]('cus_1', undefined, { endpoint: '/a/:id', status_code: 200 })).toBe(true);
-    expect(batch.add({ customerId: 'cus_1', metadata: { endpoint: '/a/:id', status_code: 200 } })).toBe(true);
+    expect(takesCalls(batch)).toBe(true);
+    expect(batch[ADD_CALL]('cus_1', undefined, call, 1.25)).toBe(true);
+    expect(batch[ADD_CALL]('cus_1', undefined, { ...call, requestBytes: undefined, aborted: true }, 3)).toBe(true);
+    const metadata = { endpoint: '/a/:id', method: 'GET', status_code: 200, response_time_ms: 1.25, request_bytes: 0, response_bytes: 2 };
+    expect(batch.add({ customerId: 'cus_1', metadata })).toBe(true);
     await batch.flush();
-    const [fast, slow] = [...srv.stored.values()];
+    // A threaded batch keeps arrival order within each kind of event, not across them.
+    const stored = [...srv.stored.values()];
+    const [fast, slow] = stored.filter((e) => e.metadata?.response_time_ms === 1.25);
+    const aborted = stored.find((e) => e.metadata?.aborted);
     expect(Object.keys(fast!)).toEqual(Object.keys(slow!));
     expect({ ...fast, event_id: 0, timestamp: 0 }).toEqual({ ...slow, event_id: 0, timestamp: 0 });
     expect(fast!.event_id).not.toBe(slow!.event_id);
+    expect(aborted!.metadata).toEqual({ endpoint: '/a/:id', method: 'GET', status_code: 200, response_time_ms: 3, response_bytes: 2, aborted: true });
     await done();
   });
 
   it('still checks the customer ID and the event name, refusing through add() with the reasons', async () => {
     const { batch, dead, done } = await setup(undefined, thread);
-    expect(batch[ADD_CHECKED]('cus_1', undefined, { n: 1 })).toBe(false);
-    expect(batch[ADD_CHECKED]('c'.repeat(256), 'api_call', { n: 1 })).toBe(false);
-    expect(batch[ADD_CHECKED]('', 'api_call', { n: 1 })).toBe(false);
+    expect(batch[ADD_CALL]('cus_1', undefined, call, 1)).toBe(false);
+    expect(batch[ADD_CALL]('c'.repeat(256), 'api_call', call, 1)).toBe(false);
+    expect(batch[ADD_CALL]('', 'api_call', call, 1)).toBe(false);
     expect(dead.map((l) => l.issues[0]?.field)).toEqual(['event_name', 'customer_id', 'customer_id']);
     expect(batch.stats()).toMatchObject({ queued: 0, failed: 3 });
     await done();
@@ -41,8 +49,8 @@ describe.each([false, true])('the checked door of a batch (thread: %s)', (thread
   it('is taken by the API-call tracker only for its own, fitting metadata; the rest goes through add()', async () => {
     const { srv, batch, dead, done } = await setup('api_call', thread);
     const calls: unknown[] = [];
-    const door = batch[ADD_CHECKED].bind(batch);
-    batch[ADD_CHECKED] = (...args) => (calls.push(args), door(...args));
+    const door = batch[ADD_CALL].bind(batch);
+    batch[ADD_CALL] = (...args) => (calls.push(args), door(...args));
     const facts = { endpoint: '/x', method: 'GET', statusCode: 200, startedAt: performance.now(), requestBytes: 0, responseBytes: 2 };
     createCallTracker({ recorder: batch, customerId: () => 'cus_1' }).record({}, facts);
     createCallTracker({ recorder: batch, customerId: () => 'cus_1', metadata: () => ({ bad: 'v'.repeat(501) }) }).record({}, facts);
