@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { captureRoutesOn } from './route-template.js';
+import { captureRoutesOn, reserveRouteSlot } from './route-template.js';
 import { gates, type TallyExpressOptions } from './tally-middleware.js';
 import { watchExpressCalls } from './track-api-calls.js';
 import type { ExpressApp, ExpressNext, ExpressRequest } from './types.js';
@@ -50,6 +50,8 @@ export function tallyApp<Req extends ExpressRequest = ExpressRequest>(app: Expre
   const undo: Array<() => void> = [];
   if (watch && (recordRefused || !gated)) {
     undo.push(around(app, (handle) => function (req, res, next) {
+      // Here, before Express swaps the request's prototype, a property costs least.
+      reserveRouteSlot(req);
       watch.start(req as Req, res);
       return handle.call(this, req, res, next);
     }));
